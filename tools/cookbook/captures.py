@@ -1,0 +1,104 @@
+"""Output shown in the book, captured from real runs and checked for staleness.
+
+A chapter lists the commands whose output the book shows in
+`chapters/chNN-slug/captured/captures.toml`:
+
+    [[capture]]
+    name = "tour"                              # stored as captured/tour.txt
+    command = ["{python}", "examples/tour.py"]  # run in the chapter folder
+    exit-code = 1                               # what the command must exit with
+
+`cookbook captures` reruns every command and compares the output with the
+stored file; `cookbook captures --update` rewrites the stored files.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from cookbook.project import chapters, load_toml, run, tool_env
+
+# Parts of an output that differ between machines or runs, and what stands in for them.
+NORMALISE = [
+    (re.compile(r"\b\d+(\.\d+)?s\b(?=\s*=*\s*$)", re.MULTILINE), "<time>"),
+    (re.compile(r"(finished|Finished .*) in \d+(\.\d+)?s"), r"\1 in <time>"),
+    (re.compile(r"(target/[\w/]+/deps/[\w]+)-[0-9a-f]{16}"), r"\1-<hash>"),
+    (re.compile(r"\S*site-packages/"), "<site-packages>/"),
+    # Python 3.11+ underlines the failing expression in tracebacks; 3.9 does not.
+    (re.compile(r"^[ \t]*[\^~]+[ \t]*\n", re.MULTILINE), ""),
+]
+
+
+@dataclass(frozen=True)
+class Capture:
+    chapter: Path
+    name: str
+    command: list[str]
+    exit_code: int
+
+    @property
+    def stored(self) -> Path:
+        return self.chapter / "captured" / f"{self.name}.txt"
+
+
+def captures(root: Path) -> list[Capture]:
+    found = []
+    for chapter in chapters(root):
+        spec = chapter.path / "captured" / "captures.toml"
+        if not spec.is_file():
+            continue
+        for entry in load_toml(spec).get("capture", []):  # type: ignore[union-attr]
+            found.append(
+                Capture(
+                    chapter=chapter.path,
+                    name=entry["name"],
+                    command=list(entry["command"]),
+                    exit_code=int(entry.get("exit-code", 0)),
+                )
+            )
+    return found
+
+
+def normalise(text: str, root: Path) -> str:
+    text = text.replace(str(root) + "\\", "").replace(str(root) + "/", "")
+    text = text.replace("\\", "/").replace("\r\n", "\n")
+    for pattern, replacement in NORMALISE:
+        text = pattern.sub(replacement, text)
+    return "\n".join(line.rstrip() for line in text.strip("\n").splitlines()) + "\n"
+
+
+def produce(capture: Capture, root: Path) -> tuple[int, str]:
+    command = [sys.executable if part == "{python}" else part for part in capture.command]
+    env = tool_env(root, NO_COLOR="1", PYTHONDONTWRITEBYTECODE="1", COLUMNS="100")
+    env.pop("FORCE_COLOR", None)
+    result = run(command, cwd=capture.chapter, env=env, capture=True)
+    return result.returncode, normalise(result.stdout or "", root)
+
+
+def check(root: Path, update: bool = False) -> list[str]:
+    """Return a description of every stale or failing capture (rewrite them if `update`)."""
+    problems = []
+    for capture in captures(root):
+        label = f"{capture.stored.relative_to(root)}"
+        code, output = produce(capture, root)
+        if code != capture.exit_code:
+            problems.append(
+                f"{label}: `{' '.join(capture.command)}` exited {code}, "
+                f"expected {capture.exit_code}:\n{output}"
+            )
+            continue
+        if update:
+            capture.stored.write_text(output, encoding="utf-8", newline="\n")
+            print(f"updated {label}")
+            continue
+        stored = capture.stored.read_text(encoding="utf-8") if capture.stored.is_file() else ""
+        if stored != output:
+            problems.append(
+                f"{label} is stale: the book would show output the code no longer produces.\n"
+                f"Run `uv run cookbook captures --update` and review the diff. Output now:\n"
+                f"{output}"
+            )
+    return problems

@@ -1,0 +1,183 @@
+"""`cookbook`: run every check of the repository, build the book, rebuild a chapter.
+
+    uv run cookbook test                 every check, then a summary
+    uv run cookbook test --only pytest   one step (see `--list`)
+    uv run cookbook develop ch01         rebuild one chapter's module into .venv
+    uv run cookbook book                 build and serve the book on port 3000
+    uv run cookbook captures --update    refresh the output the book shows
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from cookbook import book, captures
+from cookbook.project import Chapter, chapters, executable, find_root, run, target_dir, tool_env
+
+
+def develop(root: Path, chapter: Chapter) -> bool:
+    """Build a chapter's extension and install it, editable, into this environment."""
+    maturin = executable("maturin") or "maturin"
+    env = tool_env(root, CARGO_TARGET_DIR=str(target_dir(root, "python")))
+    command = [maturin, "develop", "--uv", "-m", str(chapter.path / "Cargo.toml")]
+    return run(command, cwd=root, env=env).returncode == 0
+
+
+def step_fmt(root: Path) -> bool:
+    return run(["cargo", "fmt", "--all", "--check"], cwd=root).returncode == 0
+
+
+def step_clippy(root: Path) -> bool:
+    command = ["cargo", "clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]
+    return run(command, cwd=root, env=tool_env(root)).returncode == 0
+
+
+def step_cargo_test(root: Path) -> bool:
+    return run(["cargo", "test", "--workspace"], cwd=root, env=tool_env(root)).returncode == 0
+
+
+def step_pytest(root: Path) -> bool:
+    """Each chapter's Python tests against a freshly built module, then the tools' own."""
+    ok = True
+    for chapter in chapters(root):
+        if not chapter.has_python_face:
+            continue
+        print(f"--- {chapter.slug}: build the module, then run its Python tests", flush=True)
+        if not develop(root, chapter):
+            ok = False
+            continue
+        tests = [sys.executable, "-m", "pytest", str(chapter.path / "tests")]
+        ok &= run(tests, cwd=root, env=tool_env(root)).returncode == 0
+    print("--- the cookbook's own tools", flush=True)
+    tools = [sys.executable, "-m", "pytest", str(root / "tools" / "tests")]
+    ok &= run(tools, cwd=root, env=tool_env(root)).returncode == 0
+    return ok
+
+
+def step_workshop(root: Path) -> bool:
+    command = [sys.executable, "-m", "cookbook.workshop", "verify"]
+    return run(command, cwd=root, env=tool_env(root)).returncode == 0
+
+
+def step_captures(root: Path) -> bool:
+    problems = captures.check(root)
+    for problem in problems:
+        print(problem)
+    return not problems
+
+
+def step_book(root: Path) -> bool:
+    problems = book.check(root)
+    for problem in problems:
+        print(problem)
+    if not problems:
+        print("the book builds cleanly; every include, anchor and internal link resolves")
+    return not problems
+
+
+def step_ruff(root: Path) -> bool:
+    ruff = executable("ruff") or "ruff"
+    lint = run([ruff, "check", "."], cwd=root).returncode == 0
+    formatted = run([ruff, "format", "--check", "."], cwd=root).returncode == 0
+    return lint and formatted
+
+
+def step_types(root: Path) -> bool:
+    """mypy --strict over the tools and every chapter's Python package and stubs."""
+    mypy = [sys.executable, "-m", "mypy", "tools/cookbook"]
+    for chapter in chapters(root):
+        if chapter.has_python_face:
+            mypy.append(str((chapter.path / "python" / chapter.python_package).relative_to(root)))
+    return run(mypy, cwd=root).returncode == 0
+
+
+def step_actionlint(root: Path) -> bool:
+    actionlint = executable("actionlint") or "actionlint"
+    workflows = sorted(str(p) for p in (root / ".github" / "workflows").glob("*.yml"))
+    return run([actionlint, *workflows], cwd=root).returncode == 0
+
+
+STEPS: dict[str, tuple[str, Callable[[Path], bool]]] = {
+    "fmt": ("cargo fmt --check", step_fmt),
+    "clippy": ("cargo clippy -D warnings", step_clippy),
+    "cargo-test": ("cargo test --workspace", step_cargo_test),
+    "pytest": ("pytest of every chapter and the tools", step_pytest),
+    "captures": ("output shown in the book is current", step_captures),
+    "workshop": ("exercises fail, solutions pass", step_workshop),
+    "book": ("book builds; includes and links resolve", step_book),
+    "ruff": ("ruff check and ruff format --check", step_ruff),
+    "types": ("mypy --strict on Python faces and tools", step_types),
+    "actionlint": ("actionlint on .github/workflows", step_actionlint),
+}
+
+
+def test(root: Path, only: list[str], skip: list[str]) -> int:
+    unknown = [name for name in only + skip if name not in STEPS]
+    if unknown:
+        print(f"unknown step(s): {', '.join(unknown)}; the steps are: {', '.join(STEPS)}")
+        return 2
+    chosen = [name for name in STEPS if (not only or name in only) and name not in skip]
+    results: list[tuple[str, bool, float]] = []
+    for name in chosen:
+        title, function = STEPS[name]
+        print(f"\n=== {name}: {title}", flush=True)
+        started = time.monotonic()
+        ok = function(root)
+        results.append((name, ok, time.monotonic() - started))
+    print("\n=== summary")
+    for name, ok, seconds in results:
+        print(f"  {'ok  ' if ok else 'FAIL'}  {name:<11} {seconds:7.1f}s  {STEPS[name][0]}")
+    failed = [name for name, ok, _ in results if not ok]
+    print(f"\ncookbook checks: {len(results) - len(failed)} passed, {len(failed)} failed")
+    return 1 if failed else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="cookbook", description=__doc__.split("\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    test_parser = commands.add_parser("test", help="run every check and print a summary")
+    test_parser.add_argument("--only", action="append", default=[], metavar="STEP")
+    test_parser.add_argument("--skip", action="append", default=[], metavar="STEP")
+    test_parser.add_argument("--list", action="store_true", help="list the steps and exit")
+    develop_parser = commands.add_parser("develop", help="rebuild a chapter's module into .venv")
+    develop_parser.add_argument("chapter", help="e.g. ch01 or ch01-first-module")
+    book_parser = commands.add_parser("book", help="build and serve the book")
+    book_parser.add_argument("--port", type=int, default=3000)
+    book_parser.add_argument("--build-only", action="store_true", help="build and check, no server")
+    captures_parser = commands.add_parser("captures", help="check the output the book shows")
+    captures_parser.add_argument("--update", action="store_true", help="rewrite stale captures")
+    args = parser.parse_args(argv)
+    root = find_root()
+
+    if args.command == "test":
+        if args.list:
+            for name, (title, _) in STEPS.items():
+                print(f"{name:<11} {title}")
+            return 0
+        split = [part for value in args.skip for part in value.split(",") if part]
+        return test(root, [p for v in args.only for p in v.split(",") if p], split)
+    if args.command == "develop":
+        matches = [c for c in chapters(root) if c.slug.startswith(args.chapter)]
+        if len(matches) != 1:
+            names = ", ".join(c.slug for c in chapters(root))
+            print(f"no single chapter matches {args.chapter!r}; the chapters are: {names}")
+            return 2
+        return 0 if develop(root, matches[0]) else 1
+    if args.command == "book":
+        if args.build_only:
+            return 0 if step_book(root) else 1
+        return book.serve(root, args.port)
+    if args.command == "captures":
+        problems = captures.check(root, update=args.update)
+        for problem in problems:
+            print(problem)
+        return 1 if problems else 0
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
