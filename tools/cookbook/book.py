@@ -55,9 +55,7 @@ def check_includes(root: Path) -> list[Problem]:
                     continue  # whole file or a line range
                 opened, closed = anchors_in(included)
                 if selector not in opened:
-                    problems.append(
-                        Problem(where, f"anchor '{selector}' is not in {file_part}")
-                    )
+                    problems.append(Problem(where, f"anchor '{selector}' is not in {file_part}"))
                 elif selector not in closed:
                     problems.append(
                         Problem(where, f"anchor '{selector}' in {file_part} has no ANCHOR_END")
@@ -135,9 +133,8 @@ def check_links(root: Path) -> list[Problem]:
             where = str(page.relative_to(built))
             if not target.is_file():
                 problems.append(Problem(where, f"links to {link}, which is not in the book"))
-            elif parts.fragment and target.suffix == ".html":
-                if unquote(parts.fragment) not in parse(target).ids:
-                    problems.append(Problem(where, f"links to {link}, which has no such heading"))
+            elif parts.fragment and unquote(parts.fragment) not in parse(target).ids:
+                problems.append(Problem(where, f"links to {link}, which has no such heading"))
     return problems
 
 

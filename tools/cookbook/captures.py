@@ -50,7 +50,7 @@ def captures(root: Path) -> list[Capture]:
         spec = chapter.path / "captured" / "captures.toml"
         if not spec.is_file():
             continue
-        for entry in load_toml(spec).get("capture", []):  # type: ignore[union-attr]
+        for entry in load_toml(spec).get("capture", []):
             found.append(
                 Capture(
                     chapter=chapter.path,

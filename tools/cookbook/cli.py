@@ -1,10 +1,10 @@
 """`cookbook`: run every check of the repository, build the book, rebuild a chapter.
 
-    uv run cookbook test                 every check, then a summary
-    uv run cookbook test --only pytest   one step (see `--list`)
-    uv run cookbook develop ch01         rebuild one chapter's module into .venv
-    uv run cookbook book                 build and serve the book on port 3000
-    uv run cookbook captures --update    refresh the output the book shows
+uv run cookbook test                 every check, then a summary
+uv run cookbook test --only pytest   one step (see `--list`)
+uv run cookbook develop ch01         rebuild one chapter's module into .venv
+uv run cookbook book                 build and serve the book on port 3000
+uv run cookbook captures --update    refresh the output the book shows
 """
 
 from __future__ import annotations
@@ -64,6 +64,10 @@ def step_workshop(root: Path) -> bool:
 
 
 def step_captures(root: Path) -> bool:
+    # The captured programs import the chapters' packages: make sure they are current.
+    for chapter in {capture.chapter for capture in captures.captures(root)}:
+        if not develop(root, Chapter(chapter)):
+            return False
     problems = captures.check(root)
     for problem in problems:
         print(problem)
@@ -87,11 +91,12 @@ def step_ruff(root: Path) -> bool:
 
 
 def step_types(root: Path) -> bool:
-    """mypy --strict over the tools and every chapter's Python package and stubs."""
-    mypy = [sys.executable, "-m", "mypy", "tools/cookbook"]
+    """mypy --strict over the tools and every chapter's Python package, stubs and tests."""
+    mypy = [sys.executable, "-m", "mypy", "tools"]
     for chapter in chapters(root):
         if chapter.has_python_face:
-            mypy.append(str((chapter.path / "python" / chapter.python_package).relative_to(root)))
+            package = chapter.path / "python" / chapter.python_package
+            mypy += [str(package.relative_to(root)), str((chapter.path / "tests").relative_to(root))]
     return run(mypy, cwd=root).returncode == 0
 
 
@@ -110,7 +115,7 @@ STEPS: dict[str, tuple[str, Callable[[Path], bool]]] = {
     "workshop": ("exercises fail, solutions pass", step_workshop),
     "book": ("book builds; includes and links resolve", step_book),
     "ruff": ("ruff check and ruff format --check", step_ruff),
-    "types": ("mypy --strict on Python faces and tools", step_types),
+    "types": ("mypy --strict on Python faces, tests, tools", step_types),
     "actionlint": ("actionlint on .github/workflows", step_actionlint),
 }
 

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -33,9 +34,10 @@ def find_root(start: Path | None = None) -> Path:
     )
 
 
-def load_toml(path: Path) -> dict[str, object]:
+def load_toml(path: Path) -> dict[str, Any]:
     with path.open("rb") as file:
-        return tomllib.load(file)
+        data: dict[str, Any] = tomllib.load(file)
+    return data
 
 
 @dataclass(frozen=True)
@@ -134,7 +136,7 @@ def ensure_mdbook(root: Path) -> str:
     for candidate in (shutil.which("mdbook"), str(local)):
         if candidate and mdbook_version(candidate) == MDBOOK_VERSION:
             return candidate
-    print(f"mdbook {MDBOOK_VERSION} not found: installing it with cargo into .tools/ (a few minutes)")
+    print(f"mdbook {MDBOOK_VERSION} not found: installing it into .tools/ (a few minutes)")
     command = ["cargo", "install", "--locked", "mdbook", "--version", MDBOOK_VERSION]
     command += ["--root", str(root / ".tools")]
     if run(command, cwd=root).returncode != 0:

@@ -1,11 +1,11 @@
 """`workshop`: work through the exercises, with checks, hints and a watch mode.
 
-    uv run workshop list            every exercise, its state and your progress
-    uv run workshop check NAME      build NAME and run its checks (exit 0 when solved)
-    uv run workshop hint NAME       a nudge for NAME
-    uv run workshop watch [NAME]    re-check on every save; move on when solved
-    uv run workshop reset NAME      put NAME back as it was shipped (uses git)
-    uv run workshop verify          for CI: exercises fail, solutions pass
+uv run workshop list            every exercise, its state and your progress
+uv run workshop check NAME      build NAME and run its checks (exit 0 when solved)
+uv run workshop hint NAME       a nudge for NAME
+uv run workshop watch [NAME]    re-check on every save; move on when solved
+uv run workshop reset NAME      put NAME back as it was shipped (uses git)
+uv run workshop verify          for CI: exercises fail, solutions pass
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ class Outcome:
 def load(root: Path) -> list[Exercise]:
     data = load_toml(root / "exercises" / "workshop.toml")
     found = []
-    for entry in data.get("exercise", []):  # type: ignore[union-attr]
+    for entry in data.get("exercise", []):
         found.append(
             Exercise(
                 name=str(entry["name"]),

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import ch01_first_module
 import pytest
+from ch01_first_module import Message, count_words
 from hypothesis import given
 from hypothesis import strategies as st
-
-import ch01_first_module
-from ch01_first_module import Message, count_words
 
 
 # ANCHOR: python_tests
@@ -28,6 +27,8 @@ def test_shout_capitalises_and_exclaims() -> None:
 def test_shouting_a_blank_message_raises_value_error() -> None:
     with pytest.raises(ValueError, match="cannot shout an empty message"):
         Message("   ").shout()
+
+
 # ANCHOR_END: python_tests
 
 
@@ -36,6 +37,15 @@ def test_wrong_argument_types_raise_type_error_before_rust_runs() -> None:
         Message(42)  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         count_words(b"bytes are not text")  # type: ignore[arg-type]
+
+
+def test_text_is_read_only_on_both_classes() -> None:
+    message = Message("fixed")
+    with pytest.raises(AttributeError):
+        message.text = "changed"  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        message._inner.text = "changed"  # type: ignore[misc]
+    assert message.text == "fixed"
 
 
 def test_messages_compare_and_hash_by_text() -> None:
@@ -67,4 +77,6 @@ def test_rust_and_python_disagree_about_some_whitespace() -> None:
     text = "one\x1ctwo"
     assert len(text.split()) == 2
     assert count_words(text) == 1
+
+
 # ANCHOR_END: whitespace_difference

@@ -55,13 +55,13 @@ def test_4_greeter_refuses_an_empty_name(module: ModuleType) -> None:
     try:
         result = greeter.greet("")
     except ValueError as error:
-        assert "name" in str(error), (
-            f"the ValueError says {str(error)!r}; mention the name, so the caller knows "
-            "what to fix"
-        )
+        message = str(error)
     else:
         pytest.fail(
             f"Greeter('Hello').greet('') returned {result!r}; it should raise ValueError. "
             "Return `Err(PyValueError::new_err(...))` when the name is empty (TODO 2).",
             pytrace=False,
         )
+    assert "name" in message, (
+        f"the ValueError says {message!r}; mention the name, so the caller knows what to fix"
+    )

@@ -42,4 +42,6 @@ class Message:
 
     def __hash__(self) -> int:
         return hash(self.text)
+
+
 # ANCHOR_END: wrapper
