@@ -76,7 +76,10 @@ def check_inline_code(root: Path) -> list[Problem]:
             match = FENCE.match(line)
             if not inside and match:
                 inside, fence, start, body = True, match.group(2), number, []
-            elif inside and match and match.group(2).startswith(fence) and not match.group(3):
+            elif inside and match and match.group(2).startswith(fence):
+                if match.group(3).strip():
+                    body.append(line)  # an opening fence inside a block is just text
+                    continue
                 inside = False
                 included = any(INCLUDE.search(text) for text in body)
                 if not included and len(body) > MAX_INLINE_LINES:
@@ -133,7 +136,11 @@ def check_links(root: Path) -> list[Problem]:
             where = str(page.relative_to(built))
             if not target.is_file():
                 problems.append(Problem(where, f"links to {link}, which is not in the book"))
-            elif parts.fragment and unquote(parts.fragment) not in parse(target).ids:
+            elif (
+                parts.fragment
+                and target.suffix == ".html"
+                and unquote(parts.fragment) not in parse(target).ids
+            ):
                 problems.append(Problem(where, f"links to {link}, which has no such heading"))
     return problems
 

@@ -26,9 +26,9 @@ NORMALISE = [
     (re.compile(r"\b\d+(\.\d+)?s\b(?=\s*=*\s*$)", re.MULTILINE), "<time>"),
     (re.compile(r"(finished|Finished .*) in \d+(\.\d+)?s"), r"\1 in <time>"),
     (re.compile(r"(target/[\w/]+/deps/[\w]+)-[0-9a-f]{16}"), r"\1-<hash>"),
-    (re.compile(r"\S*site-packages/"), "<site-packages>/"),
+    (re.compile(r"[^\s\"']*site-packages/"), "<site-packages>/"),
     # Python 3.11+ underlines the failing expression in tracebacks; 3.9 does not.
-    (re.compile(r"^[ \t]*[\^~]+[ \t]*\n", re.MULTILINE), ""),
+    (re.compile(r"^[ \t]*[\^~]+[ \t]*(\n|\Z)", re.MULTILINE), ""),
 ]
 
 
@@ -67,7 +67,8 @@ def normalise(text: str, root: Path) -> str:
     text = text.replace("\\", "/").replace("\r\n", "\n")
     for pattern, replacement in NORMALISE:
         text = pattern.sub(replacement, text)
-    return "\n".join(line.rstrip() for line in text.strip("\n").splitlines()) + "\n"
+    lines = [line.rstrip() for line in text.splitlines()]
+    return "\n".join(lines).strip("\n") + "\n"
 
 
 def produce(capture: Capture, root: Path) -> tuple[int, str]:
@@ -91,7 +92,7 @@ def check(root: Path, update: bool = False) -> list[str]:
             )
             continue
         if update:
-            capture.stored.write_text(output, encoding="utf-8", newline="\n")
+            capture.stored.write_bytes(output.encode("utf-8"))
             print(f"updated {label}")
             continue
         stored = capture.stored.read_text(encoding="utf-8") if capture.stored.is_file() else ""

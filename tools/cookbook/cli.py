@@ -96,7 +96,8 @@ def step_types(root: Path) -> bool:
     for chapter in chapters(root):
         if chapter.has_python_face:
             package = chapter.path / "python" / chapter.python_package
-            mypy += [str(package.relative_to(root)), str((chapter.path / "tests").relative_to(root))]
+            tests = chapter.path / "tests"
+            mypy += [str(package.relative_to(root)), str(tests.relative_to(root))]
     return run(mypy, cwd=root).returncode == 0
 
 

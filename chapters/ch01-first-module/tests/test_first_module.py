@@ -5,6 +5,7 @@ from __future__ import annotations
 import ch01_first_module
 import pytest
 from ch01_first_module import Message, count_words
+from cookbook.testing import raises_only_ordinary_exceptions, wrong_kinds
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -80,3 +81,9 @@ def test_rust_and_python_disagree_about_some_whitespace() -> None:
 
 
 # ANCHOR_END: whitespace_difference
+
+
+@given(wrong_kinds())
+def test_bad_arguments_raise_ordinary_exceptions(value: object) -> None:
+    for call in (count_words, Message, Message.greet):
+        raises_only_ordinary_exceptions(call, value)

@@ -1,0 +1,126 @@
+"""Helpers shared by the chapters' pytest suites.
+
+`wrong_kinds()` is a Hypothesis strategy of Python objects of many kinds, including
+awkward ones: huge and negative integers, NaN, bytes that are not UTF-8, strings with
+lone surrogates, nested containers, objects whose special methods raise. Feeding them
+to a public function checks the promise every chapter makes: bad input becomes an
+ordinary Python exception, never a crash and never a `PanicException`.
+"""
+
+from __future__ import annotations
+
+import decimal
+import fractions
+from collections.abc import Callable
+from typing import Any
+
+from hypothesis import strategies as st
+
+
+class Awkward:
+    """An object whose conversions all fail, loudly."""
+
+    def __index__(self) -> int:
+        raise RuntimeError("__index__ refuses")
+
+    def __int__(self) -> int:
+        raise RuntimeError("__int__ refuses")
+
+    def __float__(self) -> float:
+        raise RuntimeError("__float__ refuses")
+
+    def __len__(self) -> int:
+        raise RuntimeError("__len__ refuses")
+
+    def __iter__(self) -> Any:
+        raise RuntimeError("__iter__ refuses")
+
+    def __getitem__(self, key: object) -> Any:
+        raise RuntimeError("__getitem__ refuses")
+
+    def __str__(self) -> str:
+        raise RuntimeError("__str__ refuses")
+
+    def __repr__(self) -> str:
+        return "Awkward()"
+
+
+class LyingMapping(dict):  # type: ignore[type-arg]
+    """A dict subclass whose items() and keys() disagree with its contents."""
+
+    def keys(self) -> Any:
+        raise RuntimeError("keys refuses")
+
+    def items(self) -> Any:
+        raise RuntimeError("items refuses")
+
+
+def scalars() -> st.SearchStrategy[object]:
+    return st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(),
+        st.integers(min_value=2**63 - 2, max_value=2**200),
+        st.integers(max_value=-(2**63) + 2, min_value=-(2**200)),
+        st.floats(allow_nan=True, allow_infinity=True),
+        st.complex_numbers(),
+        st.text(),
+        st.text(alphabet=st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF), min_size=1),
+        st.binary(),
+        st.just(b"\xff\xfe not utf-8"),
+        st.decimals(allow_nan=True, allow_infinity=True),
+        st.fractions(),
+        st.just(decimal.Decimal("sNaN")),
+        st.just(fractions.Fraction(1, 3)),
+        st.builds(Awkward),
+        st.just(object()),
+        st.just(len),
+        st.just(type),
+        st.just(Ellipsis),
+    )
+
+
+def wrong_kinds() -> st.SearchStrategy[object]:
+    """Scalars and containers of scalars, nested a few levels deep."""
+    return st.recursive(
+        scalars(),
+        lambda inner: st.one_of(
+            st.lists(inner, max_size=4),
+            st.tuples(inner, inner),
+            st.dictionaries(st.text(max_size=5), inner, max_size=4),
+            st.dictionaries(st.integers(), inner, max_size=3),
+            st.frozensets(st.integers(), max_size=3),
+            st.builds(LyingMapping, st.dictionaries(st.text(max_size=3), inner, max_size=2)),
+        ),
+        max_leaves=8,
+    )
+
+
+# What a well-behaved function may raise for bad input. RuntimeError is here because
+# `Awkward` raises it from its own special methods, and that error should pass through.
+ORDINARY = (TypeError, ValueError, OverflowError, KeyError, IndexError, RuntimeError)
+
+
+def raises_only_ordinary_exceptions(
+    function: Callable[..., object],
+    *args: object,
+    allowed: tuple[type[BaseException], ...] = ORDINARY,
+    **kwargs: object,
+) -> BaseException | None:
+    """Call `function`; return the exception it raised, or None if it returned.
+
+    Anything outside `allowed` fails the calling test with a message naming it. That
+    includes `pyo3_runtime.PanicException`, which derives from `BaseException`: a panic
+    is a bug in the extension, never an acceptable answer to bad input.
+    """
+    try:
+        function(*args, **kwargs)
+    except allowed as error:
+        return error
+    except BaseException as error:
+        raise AssertionError(
+            f"{getattr(function, '__qualname__', function)} raised "
+            f"{type(error).__module__}.{type(error).__qualname__}: {error!r}; "
+            f"bad input should raise one of {[kind.__name__ for kind in allowed]}"
+        ) from error
+    return None
