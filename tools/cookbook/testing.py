@@ -96,9 +96,18 @@ def wrong_kinds() -> st.SearchStrategy[object]:
     )
 
 
-# What a well-behaved function may raise for bad input. RuntimeError is here because
-# `Awkward` raises it from its own special methods, and that error should pass through.
-ORDINARY = (TypeError, ValueError, OverflowError, KeyError, IndexError, RuntimeError)
+# What a well-behaved function may raise for bad input. AttributeError comes from
+# reading attributes of the wrong kind of object; RuntimeError is here because
+# `Awkward` raises it from its own special methods, and that should pass through.
+ORDINARY = (
+    TypeError,
+    ValueError,
+    OverflowError,
+    KeyError,
+    IndexError,
+    AttributeError,
+    RuntimeError,
+)
 
 
 def raises_only_ordinary_exceptions(

@@ -1,0 +1,133 @@
+//! A configuration dict, read the way a careful Python function would read it.
+
+use pyo3::exceptions::{PyOverflowError, PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyDict, PyString};
+
+/// The keys `parse_config` understands, in the order its messages list them.
+pub const KNOWN_KEYS: [&str; 4] = ["redis_url", "workers", "timeout_seconds", "queue"];
+
+// ANCHOR: config_class
+/// Settings for a worker pool, read from a plain dict by `parse_config`.
+#[pyclass(frozen, get_all, module = "ch02_add_extract._native")]
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    pub redis_url: String,
+    pub workers: u32,
+    pub timeout_seconds: f64,
+    pub queue: String,
+}
+// ANCHOR_END: config_class
+
+#[pymethods]
+impl Config {
+    fn __repr__(&self) -> String {
+        format!(
+            "Config(redis_url={:?}, workers={}, timeout_seconds={:?}, queue={:?})",
+            self.redis_url, self.workers, self.timeout_seconds, self.queue
+        )
+    }
+}
+
+// ANCHOR: optional
+/// Look `key` up in `config` and convert it to `T`.
+///
+/// A missing key and a key set to `None` both give `Ok(None)`: the caller
+/// applies its default. A value of the wrong type is an error that names the
+/// key and the type that was expected.
+fn optional<'py, T>(config: &Bound<'py, PyDict>, key: &str, expected: &str) -> PyResult<Option<T>>
+where
+    T: for<'a> FromPyObject<'a, 'py, Error: Into<PyErr>>,
+{
+    config
+        .get_item(key)? // Option<Bound<PyAny>>: was the key there at all?
+        .filter(|value| !value.is_none()) // treat `None` like a missing key
+        .map(|value| convert(&value, key, expected)) // Option<PyResult<T>>
+        .transpose() // PyResult<Option<T>>, so `?` can see the error
+}
+// ANCHOR_END: optional
+
+// ANCHOR: convert
+/// Convert one value, turning a failed conversion into a message about `key`.
+fn convert<'py, T>(value: &Bound<'py, PyAny>, key: &str, expected: &str) -> PyResult<T>
+where
+    T: for<'a> FromPyObject<'a, 'py, Error: Into<PyErr>>,
+{
+    let type_name = value.get_type().name()?;
+    // `True` is an `int` to Python, but nobody means `workers=True`.
+    if value.is_instance_of::<PyBool>() {
+        return Err(PyTypeError::new_err(format!(
+            "config['{key}'] must be {expected}, not bool"
+        )));
+    }
+    value.extract::<T>().map_err(|error| {
+        let error: PyErr = error.into();
+        if error.is_instance_of::<PyOverflowError>(value.py()) {
+            let shown = value
+                .repr()
+                .map(|repr| repr.to_string())
+                .unwrap_or_default();
+            PyOverflowError::new_err(format!("config['{key}'] = {shown} is out of range"))
+        } else {
+            PyTypeError::new_err(format!(
+                "config['{key}'] must be {expected}, not {type_name}"
+            ))
+        }
+    })
+}
+// ANCHOR_END: convert
+
+// ANCHOR: reject_unknown
+/// A misspelt key is a mistake, not something to ignore.
+fn reject_unknown_keys(config: &Bound<'_, PyDict>) -> PyResult<()> {
+    for key in config.keys() {
+        let Ok(name) = key.cast::<PyString>() else {
+            return Err(PyTypeError::new_err(format!(
+                "config keys must be str, not {}: {}",
+                key.get_type().name()?,
+                key.repr()?
+            )));
+        };
+        let name = name.to_cow()?;
+        if !KNOWN_KEYS.contains(&name.as_ref()) {
+            return Err(PyValueError::new_err(format!(
+                "unknown config key {name:?}; the known keys are {}",
+                KNOWN_KEYS.join(", ")
+            )));
+        }
+    }
+    Ok(())
+}
+// ANCHOR_END: reject_unknown
+
+// ANCHOR: parse_config
+/// Read a `Config` from a dict. Missing keys, and keys set to `None`, get
+/// their defaults; anything else must have the right type.
+#[pyfunction]
+pub fn parse_config(config: &Bound<'_, PyDict>) -> PyResult<Config> {
+    reject_unknown_keys(config)?;
+
+    let redis_url = optional(config, "redis_url", "str")?
+        .unwrap_or_else(|| "redis://127.0.0.1:6379".to_string());
+    let workers: u32 = optional(config, "workers", "int")?.unwrap_or(4);
+    let timeout_seconds: f64 = optional(config, "timeout_seconds", "float")?.unwrap_or(30.0);
+    let queue = optional(config, "queue", "str")?.unwrap_or_else(|| "default".to_string());
+
+    if workers == 0 {
+        return Err(PyValueError::new_err(
+            "config['workers'] must be at least 1",
+        ));
+    }
+    if !(timeout_seconds.is_finite() && timeout_seconds > 0.0) {
+        return Err(PyValueError::new_err(format!(
+            "config['timeout_seconds'] must be a positive number of seconds, not {timeout_seconds}"
+        )));
+    }
+    Ok(Config {
+        redis_url,
+        workers,
+        timeout_seconds,
+        queue,
+    })
+}
+// ANCHOR_END: parse_config
