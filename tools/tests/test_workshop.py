@@ -449,20 +449,39 @@ def watcher_factory() -> Iterator[list[Watcher]]:
         watcher.stop()
 
 
-def test_watch_moves_on_when_the_exercise_is_solved(
+def test_watch_moves_on_to_the_next_exercise_when_one_is_solved(
     repo_root: Path, own_copy: Path, watcher_factory: list[Watcher]
 ) -> None:
+    following = workshop.load(repo_root)[1].name
     watcher = Watcher(own_copy, repo_root)
     watcher_factory.append(watcher)
     watcher.wait_for(f"[ ] {FIRST} is not solved yet")
+    watcher.wait_for("Keys (then Enter)")
+    solve(own_copy)
+    watcher.wait_for(f"[x] {FIRST}: every check passes")
+    watcher.wait_for(f"=== {following}:")
+    watcher.wait_for(f"[ ] {following} is not solved yet")
+    watcher.type("q\n")
+    assert watcher.wait(timeout=60) == 0, watcher.output
+    assert NO_TRACEBACK not in watcher.output
+    assert workshop.solved(own_copy) == {FIRST}
+
+
+def test_watch_ends_when_the_last_exercise_is_solved(
+    repo_root: Path, own_copy: Path, watcher_factory: list[Watcher]
+) -> None:
+    for exercise in workshop.load(repo_root):
+        if exercise.name != FIRST:
+            workshop.record(own_copy, exercise.name, passed=True)
+    watcher = Watcher(own_copy, repo_root)
+    watcher_factory.append(watcher)
     watcher.wait_for("Keys (then Enter)")
     solve(own_copy)
     assert watcher.wait() == 0, watcher.output
     after_fix = watcher.output.split("Keys (then Enter)", 1)[1]
     assert f"[x] {FIRST}: every check passes" in after_fix
     assert "That was the last exercise" in after_fix
-    assert NO_TRACEBACK not in watcher.output
-    assert workshop.solved(own_copy) == {FIRST}
+    assert FIRST in workshop.solved(own_copy)
 
 
 def test_watch_quits_on_q(
