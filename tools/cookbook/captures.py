@@ -22,6 +22,8 @@ from pathlib import Path
 
 from cookbook.project import chapters, load_toml, run, tool_env
 
+TRACEBACK_FILE = re.compile(r'^\s*File "[^"]*"', re.MULTILINE)
+
 # Parts of an output that differ between machines or runs, and what stands in for them.
 NORMALISE = [
     (re.compile(r"\b\d+(\.\d+)?s\b(?=\s*=*\s*$)", re.MULTILINE), "<time>"),
@@ -72,7 +74,9 @@ def version_tuple(text: str) -> tuple[int, int]:
 
 def normalise(text: str, root: Path) -> str:
     text = text.replace(str(root) + "\\", "").replace(str(root) + "/", "")
-    text = text.replace("\\", "/").replace("\r\n", "\n")
+    text = text.replace("\r\n", "\n")
+    # Windows paths in tracebacks use backslashes; nothing else should be touched.
+    text = TRACEBACK_FILE.sub(lambda match: match.group(0).replace("\\", "/"), text)
     for pattern, replacement in NORMALISE:
         text = pattern.sub(replacement, text)
     lines = [line.rstrip() for line in text.splitlines()]

@@ -265,6 +265,12 @@ def command_reset(root: Path, exercise: Exercise) -> int:
 def command_verify(root: Path, exercises: list[Exercise]) -> int:
     """Every exercise compiles and fails its checks; every solution passes them."""
     problems = []
+    listed = {exercise.name for exercise in exercises}
+    for kind in KINDS:
+        folder = root / ("exercises" if kind == "exercise" else "solutions")
+        for crate in sorted(path.parent.name for path in folder.glob("*/Cargo.toml")):
+            if crate not in listed:
+                problems.append(f"{kind}s/{crate} is not listed in exercises/workshop.toml")
     for exercise in exercises:
         before = len(problems)
         if not exercise.hint:

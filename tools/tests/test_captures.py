@@ -27,6 +27,11 @@ def test_root_prefix_with_backslashes_is_removed_and_separators_become_slashes()
     )
 
 
+def test_backslashes_outside_traceback_paths_are_kept() -> None:
+    text = "b'one\\r\\ntwo'\n"
+    assert captures.normalise(text, ROOT) == text
+
+
 def test_a_path_that_only_starts_like_the_root_is_kept() -> None:
     text = f"{ROOT}-old/notes.txt\n"
     assert captures.normalise(text, ROOT) == f"{ROOT}-old/notes.txt\n"

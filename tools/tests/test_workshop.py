@@ -496,3 +496,21 @@ def test_watch_quits_on_q(
     hint = workshop.find(workshop.load(repo_root), FIRST).hint
     assert hint in after_keys
     assert "Bye. Your progress is saved." in after_keys
+
+
+def test_verify_reports_a_crate_missing_from_the_metadata(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = fake_workshop(tmp_path, ["ch01-a"], ["ch01-a"])
+    for kind in ("exercises", "solutions"):
+        (root / kind / "ch09-unlisted").mkdir()
+        (root / kind / "ch09-unlisted" / "Cargo.toml").write_text("", encoding="utf-8")
+
+    def fake_check(root: Path, exercise: Exercise, kind: str = "exercise") -> Outcome:
+        return Outcome(built=True, passed=kind == "solution", seconds=0.0, output="")
+
+    monkeypatch.setattr(workshop, "check", fake_check)
+    assert workshop.command_verify(root, workshop.load(root)) == 1
+    out = capsys.readouterr().out
+    assert "exercises/ch09-unlisted is not listed in exercises/workshop.toml" in out
+    assert "solutions/ch09-unlisted is not listed in exercises/workshop.toml" in out

@@ -1,0 +1,27 @@
+//! Chapter 4: classes and enums.
+//!
+//! A `Counter` looks for one character in a text; a `Reset` enum says which
+//! character sets its running count back to zero; a frozen `Position` says
+//! where the count was reached. Python imports this crate as
+//! `ch04_classes._native`; `cargo test` runs the tests with an embedded
+//! interpreter, and tests/compile_fail.rs checks what the compiler says about
+//! a `match` that forgets a variant.
+
+use pyo3::prelude::*;
+
+mod counter;
+mod position;
+mod reset;
+
+pub use counter::{Counter, MinCount};
+pub use position::{Position, earliest};
+pub use reset::Reset;
+
+// ANCHOR: module
+/// The compiled half of `ch04_classes`. Import the package, not this.
+#[pymodule]
+pub mod _native {
+    #[pymodule_export]
+    use super::{Counter, Position, Reset, earliest};
+}
+// ANCHOR_END: module
