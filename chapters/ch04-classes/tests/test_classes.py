@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import sys
 from collections.abc import Iterator
 
 import ch04_classes
@@ -116,6 +117,10 @@ def test_reset_is_an_enum_of_three_constants() -> None:
 
 
 def test_a_default_that_is_not_a_literal_shows_as_an_ellipsis() -> None:
+    if sys.version_info < (3, 10):
+        # Python 3.9 reads no signature from a class that an extension defines.
+        assert Counter.__text_signature__ is None
+        return
     # `reset = Reset::Never` is Rust code, so PyO3 cannot write it in Python.
     assert str(inspect.signature(Counter)) == "(char, min_count, reset=Ellipsis)"
     assert str(inspect.signature(Position)) == "(line, column)"
