@@ -83,6 +83,23 @@ def normalise(text: str, root: Path) -> str:
     return "\n".join(lines).strip("\n") + "\n"
 
 
+def shadowed_modules(capture: Capture) -> list[str]:
+    """Standard-library modules that a captured script's own folder would hide.
+
+    Python puts a script's folder first on sys.path, so `examples/traceback.py`
+    replaces the `traceback` module for everything the script imports; Python
+    3.13 then prints tracebacks without their notes. The result looks plausible
+    and is wrong, so such names are refused.
+    """
+    stdlib = getattr(sys, "stdlib_module_names", frozenset())  # Python 3.10+
+    hidden = []
+    for part in capture.command:
+        if part.endswith(".py"):
+            folder = (capture.chapter / part).parent
+            hidden += [p.stem for p in sorted(folder.glob("*.py")) if p.stem in stdlib]
+    return hidden
+
+
 def produce(capture: Capture, root: Path) -> tuple[int, str]:
     command = [sys.executable if part == "{python}" else part for part in capture.command]
     env = tool_env(root, NO_COLOR="1", PYTHONDONTWRITEBYTECODE="1", COLUMNS="100")
@@ -99,6 +116,13 @@ def check(root: Path, update: bool = False) -> list[str]:
         if sys.version_info[:2] < capture.requires_python:
             wanted = ".".join(map(str, capture.requires_python))
             print(f"{label}: shows output of Python {wanted} or later; not compared on this one")
+            continue
+        hidden = shadowed_modules(capture)
+        if hidden:
+            problems.append(
+                f"{label}: the script's folder has files named like standard-library modules "
+                f"({', '.join(hidden)}); Python would import them instead. Rename them."
+            )
             continue
         code, output = produce(capture, root)
         if code != capture.exit_code:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -212,3 +213,22 @@ command = ["{python}", "-c", "import os; print(os.getcwd())"]
     captures.check(root, update=True)
     stored = root / "chapters" / "ch99-demo" / "captured" / "where.txt"
     assert stored.read_text(encoding="utf-8") == "chapters/ch99-demo\n"
+
+
+def test_a_script_beside_a_file_named_like_a_stdlib_module_is_refused(tmp_path: Path) -> None:
+    chapter = tmp_path / "chapters" / "ch99-demo"
+    (chapter / "captured").mkdir(parents=True)
+    (chapter / "examples").mkdir()
+    (chapter / "Cargo.toml").write_text("", encoding="utf-8")
+    (chapter / "examples" / "demo.py").write_text("print('hi')\n", encoding="utf-8")
+    (chapter / "examples" / "traceback.py").write_text("", encoding="utf-8")
+    (chapter / "captured" / "captures.toml").write_text(
+        '[[capture]]\nname = "demo"\ncommand = ["{python}", "examples/demo.py"]\n',
+        encoding="utf-8",
+    )
+    problems = captures.check(tmp_path)
+    if sys.version_info >= (3, 10):
+        assert len(problems) == 1
+        assert "standard-library modules (traceback)" in problems[0]
+    else:  # Python 3.9 has no list of its standard library's modules
+        assert all("standard-library" not in problem for problem in problems)
