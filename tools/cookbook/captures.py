@@ -91,7 +91,7 @@ def shadowed_modules(capture: Capture) -> list[str]:
     3.13 then prints tracebacks without their notes. The result looks plausible
     and is wrong, so such names are refused.
     """
-    stdlib = getattr(sys, "stdlib_module_names", frozenset())  # Python 3.10+
+    stdlib: frozenset[str] = getattr(sys, "stdlib_module_names", frozenset())  # 3.10+
     hidden = []
     for part in capture.command:
         if part.endswith(".py"):
