@@ -45,7 +45,7 @@ def check_includes(root: Path) -> list[Problem]:
     for page in pages(root):
         for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
             for _, target in INCLUDE.findall(line):
-                where = f"{page.relative_to(root)}:{number}"
+                where = f"{page.relative_to(root).as_posix()}:{number}"
                 file_part, _, selector = target.partition(":")
                 included = (page.parent / file_part).resolve()
                 if not included.is_file():
@@ -85,7 +85,7 @@ def check_inline_code(root: Path) -> list[Problem]:
                 if not included and len(body) > MAX_INLINE_LINES:
                     problems.append(
                         Problem(
-                            f"{page.relative_to(root)}:{start}",
+                            f"{page.relative_to(root).as_posix()}:{start}",
                             f"a {len(body)}-line code block is typed inline; "
                             "move it into a tested file and {{#include}} it by anchor",
                         )
@@ -145,9 +145,9 @@ def check_links(root: Path) -> list[Problem]:
     return problems
 
 
-def build(root: Path) -> tuple[bool, str]:
+def build(root: Path, mdbook: str | None = None) -> tuple[bool, str]:
     """Build the book; any warning or error mdBook prints counts as a failure."""
-    mdbook = ensure_mdbook(root)
+    mdbook = mdbook or ensure_mdbook(root)
     result = run([mdbook, "build", "book"], cwd=root, capture=True)
     output = result.stdout or ""
     noisy = [line for line in output.splitlines() if re.search(r"\b(WARN|ERROR)\b", line)]
@@ -167,7 +167,7 @@ def check(root: Path) -> list[Problem]:
 
 def serve(root: Path, port: int) -> int:
     mdbook = ensure_mdbook(root)
-    ok, output = build(root)
+    ok, output = build(root, mdbook)
     if not ok:
         print(output)
         print("the book built with warnings; serving it anyway")

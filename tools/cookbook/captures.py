@@ -112,7 +112,7 @@ def check(root: Path, update: bool = False) -> list[str]:
     """Return a description of every stale or failing capture (rewrite them if `update`)."""
     problems = []
     for capture in captures(root):
-        label = f"{capture.stored.relative_to(root)}"
+        label = capture.stored.relative_to(root).as_posix()
         if sys.version_info[:2] < capture.requires_python:
             wanted = ".".join(map(str, capture.requires_python))
             print(f"{label}: shows output of Python {wanted} or later; not compared on this one")

@@ -16,7 +16,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 from cookbook import book, captures
-from cookbook.project import Chapter, chapters, executable, find_root, run, target_dir, tool_env
+from cookbook.project import (
+    Chapter,
+    chapters,
+    executable,
+    find_root,
+    run,
+    target_dir,
+    tool_env,
+    utf8_output,
+)
 
 
 def develop(root: Path, chapter: Chapter) -> bool:
@@ -157,6 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     captures_parser = commands.add_parser("captures", help="check the output the book shows")
     captures_parser.add_argument("--update", action="store_true", help="rewrite stale captures")
     args = parser.parse_args(argv)
+    utf8_output()
     root = find_root()
 
     if args.command == "test":

@@ -35,9 +35,23 @@ def find_root(start: Path | None = None) -> Path:
 
 
 def load_toml(path: Path) -> dict[str, Any]:
-    with path.open("rb") as file:
-        data: dict[str, Any] = tomllib.load(file)
+    """Read a TOML file; a missing or malformed one is a message, not a traceback."""
+    try:
+        with path.open("rb") as file:
+            data: dict[str, Any] = tomllib.load(file)
+    except OSError as error:
+        raise SystemExit(f"cannot read {path}: {error.strerror or error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise SystemExit(f"{path} is not valid TOML: {error}") from None
     return data
+
+
+def utf8_output() -> None:
+    """Never fail to print a character the console cannot show (Windows' cp1252)."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
 
 
 @dataclass(frozen=True)
@@ -61,6 +75,8 @@ class Chapter:
 
 def chapters(root: Path) -> list[Chapter]:
     folder = root / "chapters"
+    if not folder.is_dir():
+        return []
     found = [
         Chapter(path)
         for path in sorted(folder.iterdir())
@@ -87,6 +103,8 @@ def tool_env(root: Path, **extra: str) -> dict[str, str]:
     env["PATH"] = scripts + os.pathsep + env.get("PATH", "")
     # PyO3 builds for (and cargo test embeds) the interpreter running this tool.
     env.setdefault("PYO3_PYTHON", sys.executable)
+    # Python children write UTF-8 to our pipes on every platform (Windows too).
+    env.setdefault("PYTHONUTF8", "1")
     env.update(extra)
     return env
 
@@ -107,18 +125,28 @@ def run(
     env: dict[str, str] | None = None,
     capture: bool = False,
 ) -> subprocess.CompletedProcess[str]:
-    """Run a command, streaming its output unless asked to capture it."""
-    return subprocess.run(
-        command,
-        cwd=cwd,
-        env=env,
-        text=True,
-        encoding="utf-8",
-        errors="replace",
-        stdout=subprocess.PIPE if capture else None,
-        stderr=subprocess.STDOUT if capture else None,
-        check=False,
-    )
+    """Run a command, streaming its output unless asked to capture it.
+
+    A program that is not installed is a message naming it, not a traceback.
+    """
+    try:
+        return subprocess.run(
+            command,
+            cwd=cwd,
+            env=env,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            stdout=subprocess.PIPE if capture else None,
+            stderr=subprocess.STDOUT if capture else None,
+            check=False,
+        )
+    except OSError as error:
+        raise SystemExit(
+            f"cannot run {command[0]!r}: {error.strerror or error}. "
+            "Is it installed and on PATH? (`uv sync` installs the Python tools; "
+            "rustup installs cargo.)"
+        ) from None
 
 
 def mdbook_version(path: str) -> str | None:

@@ -17,29 +17,33 @@ from typing import Any
 from hypothesis import strategies as st
 
 
+class Refused(Exception):
+    """What `Awkward` raises. A function may let it through, and nothing else like it."""
+
+
 class Awkward:
     """An object whose conversions all fail, loudly."""
 
     def __index__(self) -> int:
-        raise RuntimeError("__index__ refuses")
+        raise Refused("__index__ refuses")
 
     def __int__(self) -> int:
-        raise RuntimeError("__int__ refuses")
+        raise Refused("__int__ refuses")
 
     def __float__(self) -> float:
-        raise RuntimeError("__float__ refuses")
+        raise Refused("__float__ refuses")
 
     def __len__(self) -> int:
-        raise RuntimeError("__len__ refuses")
+        raise Refused("__len__ refuses")
 
     def __iter__(self) -> Any:
-        raise RuntimeError("__iter__ refuses")
+        raise Refused("__iter__ refuses")
 
     def __getitem__(self, key: object) -> Any:
-        raise RuntimeError("__getitem__ refuses")
+        raise Refused("__getitem__ refuses")
 
     def __str__(self) -> str:
-        raise RuntimeError("__str__ refuses")
+        raise Refused("__str__ refuses")
 
     def __repr__(self) -> str:
         return "Awkward()"
@@ -49,10 +53,10 @@ class LyingMapping(dict):  # type: ignore[type-arg]
     """A dict subclass whose items() and keys() disagree with its contents."""
 
     def keys(self) -> Any:
-        raise RuntimeError("keys refuses")
+        raise Refused("keys refuses")
 
     def items(self) -> Any:
-        raise RuntimeError("items refuses")
+        raise Refused("items refuses")
 
 
 def scalars() -> st.SearchStrategy[object]:
@@ -97,8 +101,9 @@ def wrong_kinds() -> st.SearchStrategy[object]:
 
 
 # What a well-behaved function may raise for bad input. AttributeError comes from
-# reading attributes of the wrong kind of object; RuntimeError is here because
-# `Awkward` raises it from its own special methods, and that should pass through.
+# reading attributes of the wrong kind of object; `Refused` is what `Awkward` and
+# `LyingMapping` raise from their own methods, which should pass through. A
+# RuntimeError is not here: in this project it means "this is a bug".
 ORDINARY = (
     TypeError,
     ValueError,
@@ -106,7 +111,7 @@ ORDINARY = (
     KeyError,
     IndexError,
     AttributeError,
-    RuntimeError,
+    Refused,
 )
 
 

@@ -23,7 +23,15 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from cookbook.project import executable, find_root, load_toml, run, target_dir, tool_env
+from cookbook.project import (
+    executable,
+    find_root,
+    load_toml,
+    run,
+    target_dir,
+    tool_env,
+    utf8_output,
+)
 
 KINDS = ("exercise", "solution")
 # maturin's own closing lines after a failed compile; cargo has already said it all.
@@ -51,9 +59,14 @@ class Outcome:
 
 
 def load(root: Path) -> list[Exercise]:
-    data = load_toml(root / "exercises" / "workshop.toml")
+    metadata = root / "exercises" / "workshop.toml"
+    entries = load_toml(metadata).get("exercise", [])
+    if not isinstance(entries, list):
+        raise SystemExit(f"{metadata}: `exercise` must be a list of [[exercise]] tables")
     found = []
-    for entry in data.get("exercise", []):
+    for number, entry in enumerate(entries, 1):
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+            raise SystemExit(f"{metadata}: [[exercise]] number {number} has no `name`")
         found.append(
             Exercise(
                 name=str(entry["name"]),
@@ -242,7 +255,7 @@ def command_watch(root: Path, exercises: list[Exercise], start: Exercise | None)
                 current = pending.pop(0)
                 seen = {}
                 continue
-            print(f"\nWatching {folder.relative_to(root)} for changes.")
+            print(f"\nWatching {folder.relative_to(root).as_posix()} for changes.")
             print("Keys (then Enter): h hint, l list, c check again, q quit.", flush=True)
         time.sleep(0.3)
 
@@ -253,9 +266,10 @@ def command_reset(root: Path, exercise: Exercise) -> int:
     if git is None:
         print("`workshop reset` needs git to restore the shipped version of the exercise.")
         return 1
-    result = run([git, "checkout", "--", str(folder)], cwd=root, capture=True)
+    # From HEAD, not from the index: a learner's `git add` must not become "shipped".
+    result = run([git, "checkout", "HEAD", "--", str(folder)], cwd=root, capture=True)
     if result.returncode != 0:
-        print(f"git could not restore {folder.relative_to(root)}:\n{result.stdout}")
+        print(f"git could not restore {folder.relative_to(root).as_posix()}:\n{result.stdout}")
         return 1
     record(root, exercise.name, False)
     print(f"{exercise.name} is back as it was shipped.")
@@ -313,6 +327,7 @@ def main(argv: list[str] | None = None) -> int:
     reset_parser.add_argument("name")
     commands.add_parser("verify", help="exercises fail and solutions pass (for CI)")
     args = parser.parse_args(argv)
+    utf8_output()
 
     try:
         root = find_root()
