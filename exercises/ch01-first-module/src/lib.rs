@@ -9,13 +9,28 @@
 // Until the TODOs are done, some code is unused; that is expected.
 #![allow(unused_variables, dead_code)]
 
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+
+/// The longest string `repeat` makes. `times` is just a number to Python, and
+/// a typo must raise an exception, not ask for more memory than exists.
+const MAX_BYTES: usize = 1 << 30;
 
 /// Return `text` repeated `times` times: `repeat("ab", 3) == "ababab"`.
 #[pyfunction]
-fn repeat(text: &str, times: usize) -> String {
+fn repeat(text: &str, times: usize) -> PyResult<String> {
+    if text
+        .len()
+        .checked_mul(times)
+        .is_none_or(|size| size > MAX_BYTES)
+    {
+        return Err(PyValueError::new_err(format!(
+            "repeat would make {times} copies of {} bytes; the limit is {MAX_BYTES} bytes",
+            text.len()
+        )));
+    }
     // TODO (1 of 3): return the repeated text. Rust's `str` has a method for this.
-    String::new()
+    Ok(String::new())
 }
 
 /// Greets people with a greeting chosen when it is created.
@@ -35,7 +50,7 @@ impl Greeter {
     /// `ValueError` whose message mentions the name.
     fn greet(&self, name: &str) -> PyResult<String> {
         // TODO (2 of 3): build the greeting, and return a ValueError
-        // (`pyo3::exceptions::PyValueError::new_err(...)`) when `name` is empty.
+        // (`PyValueError::new_err(...)`, as in `repeat`) when `name` is empty.
         todo!("Greeter.greet")
     }
 }

@@ -36,11 +36,14 @@ def test_1_repeat_is_exported_and_repeats(module: ModuleType) -> None:
     assert repeat("x", 0) == "", "repeat('x', 0) should be the empty string"
 
 
-def test_2_repeat_rejects_a_negative_count(module: ModuleType) -> None:
+def test_2_repeat_rejects_impossible_counts(module: ModuleType) -> None:
     repeat = exported_repeat(module)
     # `times: usize` cannot hold -1, so PyO3 refuses it before your code runs.
     with pytest.raises(OverflowError):
         repeat("ab", -1)
+    # Far too much memory: the check at the top of `repeat` refuses it.
+    with pytest.raises(ValueError, match="the limit is"):
+        repeat("ab", 2**62)
 
 
 def test_3_greeter_greets(module: ModuleType) -> None:

@@ -7,6 +7,7 @@
 // Until the TODOs are done, some code is unused; that is expected.
 #![allow(unused_variables, dead_code)]
 
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
 /// Multiply two 64-bit integers. A product that does not fit must raise
@@ -33,16 +34,25 @@ fn area(rect: Rect) -> f64 {
     rect.width * rect.height
 }
 
+/// The widest `pad` goes. `width` is just a number to Python, and a typo must
+/// raise an exception, not ask for more memory than exists.
+const MAX_WIDTH: usize = 1 << 20;
+
 /// Right-align `text` in `width` characters, padding with `fill`:
 /// `pad("ab", 5) == "   ab"` and `pad("ab", 5, fill="*") == "***ab"`.
 // TODO (3 of 3): `fill` must be optional and keyword-only, defaulting to ' '.
 // Declare that with #[pyo3(signature = (...))].
 #[pyfunction]
-fn pad(text: &str, width: usize, fill: char) -> String {
+fn pad(text: &str, width: usize, fill: char) -> PyResult<String> {
+    if width > MAX_WIDTH {
+        return Err(PyValueError::new_err(format!(
+            "width is {width}; pad makes at most {MAX_WIDTH} characters"
+        )));
+    }
     let missing = width.saturating_sub(text.chars().count());
     let mut padded: String = std::iter::repeat_n(fill, missing).collect();
     padded.push_str(text);
-    padded
+    Ok(padded)
 }
 
 #[pymodule]

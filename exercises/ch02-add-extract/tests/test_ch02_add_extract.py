@@ -81,3 +81,9 @@ def test_3_fill_is_keyword_only(module: ModuleType) -> None:
         "in the signature (TODO 3).",
         pytrace=False,
     )
+
+
+def test_3_a_huge_width_is_refused_not_a_crash(module: ModuleType) -> None:
+    # Given code, not a TODO: the size check at the top of `pad`.
+    with pytest.raises(ValueError, match="pad makes at most"):
+        module.pad("ab", 2**62, fill="*")

@@ -18,15 +18,18 @@ use pyo3::types::PyDict;
 /// - key missing, or set to None -> `Ok(None)`
 /// - key present with the right type -> `Ok(Some(value))`
 /// - key present with the wrong type -> `Err(TypeError("settings['port'] must be int"))`
+/// - key present, right type, out of range (a port of 70000) -> the conversion's
+///   own `OverflowError`, unchanged: it is not a type problem
 fn optional<'py, T>(settings: &Bound<'py, PyDict>, key: &str, expected: &str) -> PyResult<Option<T>>
 where
-    T: for<'a> FromPyObject<'a, 'py>,
+    T: for<'a> FromPyObject<'a, 'py, Error: Into<PyErr>>,
 {
     // TODO (1 of 2): `settings.get_item(key)?` gives an Option<Bound<PyAny>>.
     // Drop None values with `.filter(...)`, convert with `.map(...)` (using
-    // `value.extract::<T>()` and `map_err` to a `pyo3::exceptions::PyTypeError`
-    // whose message names the key), then flip the
-    // Option<Result<T>> into a Result<Option<T>> with `.transpose()`.
+    // `value.extract::<T>()`; turn its error into a PyErr with `.into()` and,
+    // only if it is a TypeError, replace it with a
+    // `pyo3::exceptions::PyTypeError` whose message names the key), then flip
+    // the Option<Result<T>> into a Result<Option<T>> with `.transpose()`.
     todo!("optional")
 }
 

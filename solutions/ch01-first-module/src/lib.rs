@@ -3,10 +3,24 @@
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
+/// The longest string `repeat` makes. `times` is just a number to Python, and
+/// a typo must raise an exception, not ask for more memory than exists.
+const MAX_BYTES: usize = 1 << 30;
+
 /// Return `text` repeated `times` times: `repeat("ab", 3) == "ababab"`.
 #[pyfunction]
-fn repeat(text: &str, times: usize) -> String {
-    text.repeat(times)
+fn repeat(text: &str, times: usize) -> PyResult<String> {
+    if text
+        .len()
+        .checked_mul(times)
+        .is_none_or(|size| size > MAX_BYTES)
+    {
+        return Err(PyValueError::new_err(format!(
+            "repeat would make {times} copies of {} bytes; the limit is {MAX_BYTES} bytes",
+            text.len()
+        )));
+    }
+    Ok(text.repeat(times))
 }
 
 /// Greets people with a greeting chosen when it is created.

@@ -1,6 +1,6 @@
 //! Workshop, chapter 2: a solution.
 
-use pyo3::exceptions::PyOverflowError;
+use pyo3::exceptions::{PyOverflowError, PyValueError};
 use pyo3::prelude::*;
 
 /// Multiply two 64-bit integers. A product that does not fit must raise
@@ -25,15 +25,24 @@ fn area(rect: Rect) -> f64 {
     rect.width * rect.height
 }
 
+/// The widest `pad` goes. `width` is just a number to Python, and a typo must
+/// raise an exception, not ask for more memory than exists.
+const MAX_WIDTH: usize = 1 << 20;
+
 /// Right-align `text` in `width` characters, padding with `fill`:
 /// `pad("ab", 5) == "   ab"` and `pad("ab", 5, fill="*") == "***ab"`.
 #[pyfunction]
 #[pyo3(signature = (text, width, *, fill = ' '))]
-fn pad(text: &str, width: usize, fill: char) -> String {
+fn pad(text: &str, width: usize, fill: char) -> PyResult<String> {
+    if width > MAX_WIDTH {
+        return Err(PyValueError::new_err(format!(
+            "width is {width}; pad makes at most {MAX_WIDTH} characters"
+        )));
+    }
     let missing = width.saturating_sub(text.chars().count());
     let mut padded: String = std::iter::repeat_n(fill, missing).collect();
     padded.push_str(text);
-    padded
+    Ok(padded)
 }
 
 #[pymodule]

@@ -7,15 +7,21 @@ use pyo3::types::PyDict;
 /// Read `key` from `settings` as an optional `T`.
 fn optional<'py, T>(settings: &Bound<'py, PyDict>, key: &str, expected: &str) -> PyResult<Option<T>>
 where
-    T: for<'a> FromPyObject<'a, 'py>,
+    T: for<'a> FromPyObject<'a, 'py, Error: Into<PyErr>>,
 {
     settings
         .get_item(key)?
         .filter(|value| !value.is_none())
         .map(|value| {
-            value
-                .extract::<T>()
-                .map_err(|_| PyTypeError::new_err(format!("settings['{key}'] must be {expected}")))
+            value.extract::<T>().map_err(|error| {
+                let error: PyErr = error.into();
+                // Only a wrong type gets our message; 70000 for a u16 stays an OverflowError.
+                if error.is_instance_of::<PyTypeError>(value.py()) {
+                    PyTypeError::new_err(format!("settings['{key}'] must be {expected}"))
+                } else {
+                    error
+                }
+            })
         })
         .transpose()
 }
