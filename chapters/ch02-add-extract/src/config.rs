@@ -53,7 +53,6 @@ fn convert<'py, T>(value: &Bound<'py, PyAny>, key: &str, expected: &str) -> PyRe
 where
     T: for<'a> FromPyObject<'a, 'py, Error: Into<PyErr>>,
 {
-    let type_name = value.get_type().name()?;
     // `True` is an `int` to Python, but nobody means `workers=True`.
     if value.is_instance_of::<PyBool>() {
         return Err(PyTypeError::new_err(format!(
@@ -69,6 +68,11 @@ where
                 .unwrap_or_default();
             PyOverflowError::new_err(format!("config['{key}'] = {shown} is out of range"))
         } else {
+            let type_name = value
+                .get_type()
+                .name()
+                .map(|name| name.to_string())
+                .unwrap_or_default();
             PyTypeError::new_err(format!(
                 "config['{key}'] must be {expected}, not {type_name}"
             ))

@@ -17,9 +17,10 @@ pub fn slugify(
     max_length: Option<usize>,
     lowercase: bool,
 ) -> PyResult<String> {
-    if separator.is_empty() || separator.chars().any(|c| c.is_ascii_alphanumeric()) {
+    // ASCII only, so that a slug's length in bytes is its length in characters.
+    if separator.is_empty() || !separator.bytes().all(|byte| byte.is_ascii_punctuation()) {
         return Err(PyValueError::new_err(format!(
-            "separator must be non-empty punctuation such as '-' or '_', not {separator:?}"
+            "separator must be ASCII punctuation such as '-' or '_', not {separator:?}"
         )));
     }
     Ok(make_slug(text, separator, max_length, lowercase))

@@ -33,9 +33,10 @@ def test_an_unknown_keyword_is_a_type_error() -> None:
         slugify("x", sep="_")  # type: ignore[call-arg]
 
 
-@pytest.mark.parametrize("separator", ["", "a", "-9-"])
-def test_a_separator_must_be_punctuation(separator: str) -> None:
-    with pytest.raises(ValueError, match="separator must be non-empty punctuation"):
+# "\u2013" is an en dash: punctuation, but not ASCII.
+@pytest.mark.parametrize("separator", ["", "a", "-9-", " ", "é", "\u2013"])
+def test_a_separator_must_be_ascii_punctuation(separator: str) -> None:
+    with pytest.raises(ValueError, match="separator must be ASCII punctuation"):
         slugify("x y", separator=separator)
 
 
@@ -44,7 +45,10 @@ def test_a_negative_max_length_is_refused_by_the_usize_conversion() -> None:
         slugify("x", max_length=-1)
 
 
-@given(st.text(), st.sampled_from(["-", "_", "."]), st.none() | st.integers(0, 40), st.booleans())
+separators = st.sampled_from(["-", "_", ".", "--", "+="])
+
+
+@given(st.text(), separators, st.none() | st.integers(0, 40), st.booleans())
 def test_slugs_are_clean(text: str, separator: str, max_length: int | None, lower: bool) -> None:
     slug = slugify(text, separator=separator, max_length=max_length, lowercase=lower)
     words = [word for word in re.split(r"[^A-Za-z0-9]+", text) if word]

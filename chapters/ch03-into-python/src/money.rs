@@ -20,7 +20,7 @@ pub enum DecimalError {
 // ANCHOR: float_amount
 /// `x` with two decimals, like Python's `format(x, ".2f")`: the exact binary
 /// value is rounded, ties to even. Rust's `{:.2}` does exactly this (the
-/// Python tests compare the two on many thousands of floats).
+/// Python tests compare the two on random floats and on exact ties).
 pub fn float_amount(x: f64, currency: &str) -> String {
     format!("{x:.2} {currency}")
 }

@@ -10,7 +10,8 @@ use pyo3::prelude::*;
     // PyO3 skips its run-time borrow checking.
     frozen,
     // `==` from `PartialEq`, `__hash__` from `Hash` (only allowed with `frozen`:
-    // a hash must not change while the object sits in a set), `<` from `Ord`.
+    // a hash must not change while the object sits in a set), `<` and the other
+    // comparisons from `PartialOrd`.
     eq,
     hash,
     ord,
@@ -24,7 +25,7 @@ use pyo3::prelude::*;
 )]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Position {
-    // Field order matters: the derived `Ord` compares `line` first.
+    // Field order matters: the derived comparisons look at `line` first.
     pub line: usize,
     pub column: usize,
 }
