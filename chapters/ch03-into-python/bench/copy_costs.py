@@ -25,8 +25,10 @@ import statistics
 import sys
 import timeit
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 import ch03_into_python as ch03
+from ch03_into_python import _native
 
 KB = 1024
 MB = 1024 * KB
@@ -90,9 +92,19 @@ def main(argv: list[str] | None = None) -> int:
     def measure(function: Callable[..., object], *call_args: object) -> float:
         return per_call(function, call_args, repeats, floor)
 
+    profile = _native.build_profile()
+    if profile != "release" and not args.quick:
+        print(
+            "this is a debug build of ch03_into_python, whose timings mean little; build it "
+            "in release mode first (see the top of this script)",
+            file=sys.stderr,
+        )
+        return 2
+    abi = "abi3" if ".abi3." in Path(_native.__file__).name else "version-specific ABI"
     print(
         f"measured on CPython {platform.python_version()}, {platform.system()} "
-        f"{platform.machine()}, {os.cpu_count()} CPUs ({processor()}); module built for abi3-py39"
+        f"{platform.machine()}, {os.cpu_count()} CPUs ({processor()}); "
+        f"{profile} build, {abi}"
     )
     bytes_rows, str_rows, out_rows = [], [], []
     for size in sizes:

@@ -94,6 +94,17 @@ pub fn filled_in_place(py: Python<'_>, size: usize, byte: u8) -> PyResult<Bound<
 }
 // ANCHOR_END: bytes_out
 
+/// How this module was compiled, "debug" or "release". The benchmark uses it
+/// to refuse to present a debug build's timings as if they meant something.
+#[pyfunction]
+pub fn build_profile() -> &'static str {
+    if cfg!(debug_assertions) {
+        "debug"
+    } else {
+        "release"
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

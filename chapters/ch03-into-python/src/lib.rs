@@ -41,5 +41,8 @@ pub mod _native {
 
     #[pymodule_export]
     use super::export_csv;
+
+    #[pymodule_export]
+    use super::copies::build_profile;
 }
 // ANCHOR_END: module

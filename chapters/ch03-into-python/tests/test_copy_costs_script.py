@@ -37,3 +37,22 @@ def test_the_quick_run_prints_three_tables_of_times_and_ratios() -> None:
         pattern = r"\s*\d+ [KM]B" + (cell + DURATION) * durations + (cell + RATIO) * ratios + r"\s*"
         for row in rows:
             assert re.fullmatch(pattern, row), f"unexpected row {row!r} in\n{block}"
+
+
+def test_a_debug_build_is_refused_and_a_release_build_is_named() -> None:
+    from ch03_into_python import _native
+
+    profile = _native.build_profile()
+    if profile == "debug":  # as `cookbook develop` builds it
+        result = subprocess.run(
+            [sys.executable, str(SCRIPT)], capture_output=True, text=True, timeout=60
+        )
+        assert result.returncode == 2
+        assert "this is a debug build" in result.stderr
+        assert result.stdout == ""
+    else:
+        assert profile == "release"
+        result = subprocess.run(
+            [sys.executable, str(SCRIPT), "--quick"], capture_output=True, text=True, timeout=120
+        )
+        assert "; release build, " in result.stdout.splitlines()[0]

@@ -35,6 +35,8 @@ def filled_in_place(size: int, byte: int) -> bytes: ...
 
 # ANCHOR_END: stub_copies
 
+def build_profile() -> str: ...
+
 # ANCHOR: stub_export
 # What a cell may hold (for type checkers only, like _TextStats).
 _Cell = str | int | float | Decimal | None
