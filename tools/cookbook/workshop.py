@@ -47,7 +47,12 @@ class Exercise:
     hint: str
 
     def folder(self, root: Path, kind: str = "exercise") -> Path:
-        return root / ("exercises" if kind == "exercise" else "solutions") / self.name
+        return kind_folder(root, kind) / self.name
+
+
+def kind_folder(root: Path, kind: str) -> Path:
+    """`exercises/` or `solutions/`."""
+    return root / ("exercises" if kind == "exercise" else "solutions")
 
 
 @dataclass(frozen=True)
@@ -281,8 +286,7 @@ def command_verify(root: Path, exercises: list[Exercise]) -> int:
     problems = []
     listed = {exercise.name for exercise in exercises}
     for kind in KINDS:
-        folder = root / ("exercises" if kind == "exercise" else "solutions")
-        for crate in sorted(path.parent.name for path in folder.glob("*/Cargo.toml")):
+        for crate in sorted(p.parent.name for p in kind_folder(root, kind).glob("*/Cargo.toml")):
             if crate not in listed:
                 problems.append(f"{kind}s/{crate} is not listed in exercises/workshop.toml")
     for exercise in exercises:
