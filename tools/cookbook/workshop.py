@@ -15,6 +15,7 @@ import json
 import queue
 import re
 import shutil
+import signal
 import sys
 import tempfile
 import threading
@@ -61,6 +62,27 @@ class Outcome:
     passed: bool
     seconds: float
     output: str
+    # Set when the Python process running the checks died instead of finishing.
+    crash: str = ""
+
+
+# What pytest itself exits with: passed, failed, interrupted, internal error,
+# usage error, no tests. Anything else means the process did not finish.
+PYTEST_EXIT_CODES = {0, 1, 2, 3, 4, 5}
+# Frames of pytest, pluggy and the interpreter in a crash dump.
+PYTEST_FRAME = re.compile(r'^\s*File "(<frozen [^>]*>|[^"]*site-packages[^"]*)"')
+
+
+def describe_crash(code: int) -> str:
+    if code in PYTEST_EXIT_CODES:
+        return ""
+    if code < 0:
+        try:
+            cause = signal.Signals(-code).name
+        except ValueError:
+            cause = f"signal {-code}"
+        return f"the Python process running the checks was killed by {cause}"
+    return f"the Python process running the checks died with exit code {code:#x}"
 
 
 def load(root: Path) -> list[Exercise]:
@@ -163,7 +185,8 @@ def check(root: Path, exercise: Exercise, kind: str = "exercise") -> Outcome:
     command += ["-p", "no:cacheprovider", "--tb=short", "-o", "addopts=--import-mode=importlib"]
     env = tool_env(root, PYTHONPATH=str(site), PYTHONDONTWRITEBYTECODE="1", RUST_BACKTRACE="0")
     result = run(command, cwd=root, env=env, capture=True)
-    return Outcome(True, result.returncode == 0, seconds, result.stdout or "")
+    crash = describe_crash(result.returncode)
+    return Outcome(True, result.returncode == 0, seconds, result.stdout or "", crash)
 
 
 def report(exercise: Exercise, outcome: Outcome) -> None:
@@ -176,8 +199,19 @@ def report(exercise: Exercise, outcome: Outcome) -> None:
     if outcome.passed:
         print(f"[x] {exercise.name}: every check passes. Well done!")
         return
-    print(outcome.output.rstrip())
-    print(f"\n[ ] {exercise.name} is not solved yet: the failed checks above say what to fix.")
+    output = outcome.output
+    if outcome.crash:
+        # The interpreter's own stack dump: keep the learner's frames, not pytest's.
+        frames = [line for line in output.splitlines() if not PYTEST_FRAME.search(line)]
+        output = "\n".join(frames)
+    print(output.rstrip())
+    if outcome.crash:
+        print(f"\n[ ] {exercise.name} crashed the interpreter: {outcome.crash}.")
+        print("    Rust code must return an error (a PyErr) instead of aborting: an allocation")
+        print("    too large to make, or an explicit abort, ends the whole process.")
+        print("    The last lines above show how far the checks got.")
+    else:
+        print(f"\n[ ] {exercise.name} is not solved yet: the failed checks above say what to fix.")
     print(f"    Stuck? `uv run workshop hint {exercise.name}`")
 
 

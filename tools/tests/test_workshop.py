@@ -541,3 +541,40 @@ def test_a_missing_program_is_a_message_not_a_traceback(tmp_path: Path) -> None:
     with pytest.raises(SystemExit) as stopped:
         run(["surely-no-such-program-here", "--version"], cwd=tmp_path)
     assert "cannot run 'surely-no-such-program-here'" in str(stopped.value.code)
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        (0, ""),
+        (1, ""),
+        (5, ""),
+        (-int(signal.SIGABRT), "killed by SIGABRT"),
+        (-int(signal.SIGSEGV), "killed by SIGSEGV"),
+        (3221225477, "died with exit code 0xc0000005"),  # an access violation on Windows
+    ],
+)
+def test_only_a_process_that_did_not_finish_counts_as_a_crash(code: int, expected: str) -> None:
+    description = workshop.describe_crash(code)
+    assert expected in description
+    assert bool(description) == bool(expected)
+
+
+def test_an_abort_in_learner_code_is_reported_as_a_crash(repo_root: Path, own_copy: Path) -> None:
+    source = exercise_source(own_copy)
+    shipped = source.read_text(encoding="utf-8")
+    aborting = shipped.replace("    Ok(String::new())", "    std::process::abort()").replace(
+        "    // TODO (3 of 3): Python cannot see `repeat` yet. Export it here.",
+        "    #[pymodule_export]\n    use super::repeat;",
+    )
+    assert aborting.count("abort()") == 1
+    assert "use super::repeat;" in aborting
+    source.write_text(aborting, encoding="utf-8")
+
+    result = run_workshop(own_copy, repo_root, "check", FIRST)
+    assert result.returncode == 1, result.stdout
+    assert f"[ ] {FIRST} crashed the interpreter" in result.stdout
+    assert NO_TRACEBACK not in result.stdout.split("crashed the interpreter")[1]
+    # The dump names the learner's check, not pytest's internals.
+    assert "test_1_repeat_is_exported_and_repeats" in result.stdout
+    assert "site-packages" not in result.stdout
