@@ -27,13 +27,22 @@ from cookbook.project import (
     utf8_output,
 )
 
+# Chapters built by this process: the pytest and captures steps both need them,
+# and one build per run is enough.
+_developed: set[Path] = set()
+
 
 def develop(root: Path, chapter: Chapter) -> bool:
     """Build a chapter's extension and install it, editable, into this environment."""
+    if chapter.path in _developed:
+        return True
     maturin = executable("maturin") or "maturin"
     env = tool_env(root, CARGO_TARGET_DIR=str(target_dir(root, "python")))
     command = [maturin, "develop", "--uv", "-m", str(chapter.path / "Cargo.toml")]
-    return run(command, cwd=root, env=env).returncode == 0
+    if run(command, cwd=root, env=env).returncode != 0:
+        return False
+    _developed.add(chapter.path)
+    return True
 
 
 def step_fmt(root: Path) -> bool:
