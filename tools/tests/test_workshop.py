@@ -157,15 +157,17 @@ def fake_workshop(tmp_path: Path, names: list[str], complete: list[str]) -> Path
     return root
 
 
+def only_solutions_pass(root: Path, exercise: Exercise, kind: str = "exercise") -> Outcome:
+    """A stand-in for workshop.check: every exercise fails, every solution passes."""
+    return Outcome(built=True, passed=kind == "solution", seconds=0.0, output="")
+
+
 def test_verify_passes_when_exercises_fail_and_solutions_pass(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = fake_workshop(tmp_path, ["ch01-a", "ch02-b"], ["ch01-a", "ch02-b"])
 
-    def fake_check(root: Path, exercise: Exercise, kind: str = "exercise") -> Outcome:
-        return Outcome(built=True, passed=kind == "solution", seconds=0.0, output="")
-
-    monkeypatch.setattr(workshop, "check", fake_check)
+    monkeypatch.setattr(workshop, "check", only_solutions_pass)
     assert workshop.command_verify(root, workshop.load(root)) == 0
     out = capsys.readouterr().out
     assert "ok   ch01-a: exercise fails, solution passes" in out
@@ -502,10 +504,7 @@ def test_verify_reports_a_crate_missing_from_the_metadata(
         (root / kind / "ch09-unlisted").mkdir()
         (root / kind / "ch09-unlisted" / "Cargo.toml").write_text("", encoding="utf-8")
 
-    def fake_check(root: Path, exercise: Exercise, kind: str = "exercise") -> Outcome:
-        return Outcome(built=True, passed=kind == "solution", seconds=0.0, output="")
-
-    monkeypatch.setattr(workshop, "check", fake_check)
+    monkeypatch.setattr(workshop, "check", only_solutions_pass)
     assert workshop.command_verify(root, workshop.load(root)) == 1
     out = capsys.readouterr().out
     assert "exercises/ch09-unlisted is not listed in exercises/workshop.toml" in out
