@@ -30,7 +30,9 @@ NORMALISE = [
     (re.compile(r"(finished|Finished .*) in \d+(\.\d+)?s"), r"\1 in <time>"),
     (re.compile(r"(target/[\w/]+/deps/[\w]+)-[0-9a-f]{16}"), r"\1-<hash>"),
     (re.compile(r"[^\s\"']*site-packages/"), "<site-packages>/"),
-    # Python 3.11+ underlines the failing expression in tracebacks; 3.9 does not.
+    # Tracebacks underline the failing expression with ^ and ~, and where they
+    # do differs between Python versions: drop those lines, so that one stored
+    # output serves every version.
     (re.compile(r"^[ \t]*[\^~]+[ \t]*(\n|\Z)", re.MULTILINE), ""),
 ]
 
@@ -91,7 +93,7 @@ def shadowed_modules(capture: Capture) -> list[str]:
     3.13 then prints tracebacks without their notes. The result looks plausible
     and is wrong, so such names are refused.
     """
-    stdlib: frozenset[str] = getattr(sys, "stdlib_module_names", frozenset())  # 3.10+
+    stdlib = sys.stdlib_module_names
     hidden = []
     for part in capture.command:
         if part.endswith(".py"):

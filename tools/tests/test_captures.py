@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -227,8 +226,5 @@ def test_a_script_beside_a_file_named_like_a_stdlib_module_is_refused(tmp_path: 
         encoding="utf-8",
     )
     problems = captures.check(tmp_path)
-    if sys.version_info >= (3, 10):
-        assert len(problems) == 1
-        assert "standard-library modules (traceback)" in problems[0]
-    else:  # Python 3.9 has no list of its standard library's modules
-        assert all("standard-library" not in problem for problem in problems)
+    assert len(problems) == 1
+    assert "standard-library modules (traceback)" in problems[0]

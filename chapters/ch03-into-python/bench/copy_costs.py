@@ -77,8 +77,8 @@ def ratio(slow: float, fast: float) -> str:
 
 def table(title: str, columns: Sequence[str], rows: list[list[str]]) -> str:
     widths = [max(len(column), *(len(row[i]) for row in rows)) for i, column in enumerate(columns)]
-    lines = [title, "  ".join(c.rjust(w) for c, w in zip(columns, widths))]
-    lines += ["  ".join(cell.rjust(w) for cell, w in zip(row, widths)) for row in rows]
+    lines = [title, "  ".join(c.rjust(w) for c, w in zip(columns, widths, strict=True))]
+    lines += ["  ".join(cell.rjust(w) for cell, w in zip(row, widths, strict=True)) for row in rows]
     return "\n".join(lines)
 
 
@@ -138,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(
         table(
-            "str in (abi3-py39: every one copies): median time per call, and ratio to &[u8]",
+            "str in (ASCII text): median time per call, and ratio to &[u8]",
             ["size", "&str", "PyBackedStr", "String", "&str/&[u8]", "Backed/&[u8]", "String/&[u8]"],
             str_rows,
         )

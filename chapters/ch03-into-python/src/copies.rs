@@ -34,8 +34,8 @@ pub fn len_of_backed_bytes(data: PyBackedBytes) -> usize {
 // ANCHOR_END: bytes_in
 
 // ANCHOR: str_in
-/// `&str`: borrows the string's UTF-8 on CPython's full API and on the stable
-/// ABI from 3.10. This chapter's wheels target abi3-py39, where PyO3 must copy.
+/// `&str`: borrows the UTF-8 that CPython keeps for the string (on the full API,
+/// and on the stable ABI from 3.10; this chapter's wheels target abi3-py311).
 #[pyfunction]
 pub fn len_of_str(text: &str) -> usize {
     text.len()
@@ -47,13 +47,15 @@ pub fn len_of_string(text: String) -> usize {
     text.len()
 }
 
-/// `PyBackedStr`: like `PyBackedBytes`, for `str` (with the same abi3-py39 caveat as `&str`).
+/// `PyBackedStr`: borrows like `&str`, and like `PyBackedBytes` it holds a
+/// reference to the string, so it may outlive the call.
 #[pyfunction]
 pub fn len_of_backed_str(text: PyBackedStr) -> usize {
     text.len()
 }
 // ANCHOR_END: str_in
 
+// ANCHOR: bytes_out
 /// The most a `filled_*` function makes. A size is just a number to Python,
 /// and a typo must not ask for terabytes.
 pub const MAX_FILL: usize = 256 * 1024 * 1024;
@@ -67,7 +69,6 @@ fn check_size(size: usize) -> PyResult<()> {
     Ok(())
 }
 
-// ANCHOR: bytes_out
 /// `size` copies of `byte`, built as a `Vec<u8>` and returned: PyO3 then
 /// copies the vector into a new `bytes` object and frees it.
 #[pyfunction]

@@ -72,7 +72,7 @@ struct Table {
 /// One value of the table, as the text that goes in the CSV.
 enum Cell {
     /// A `str`. `PyBackedStr` keeps the Python string alive and points at its
-    /// UTF-8 without copying it (under abi3-py39 PyO3 has to copy it once).
+    /// UTF-8 without copying it.
     Text(PyBackedStr),
     /// A number, formatted as money.
     Amount(String),
