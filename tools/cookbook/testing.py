@@ -12,6 +12,7 @@ from __future__ import annotations
 import decimal
 import fractions
 from collections.abc import Callable
+from types import ModuleType
 from typing import Any
 
 from hypothesis import strategies as st
@@ -138,3 +139,19 @@ def raises_only_ordinary_exceptions(
             f"bad input should raise one of {[kind.__name__ for kind in allowed]}"
         ) from error
     return None
+
+
+def classes_that_name_a_private_module(package: ModuleType) -> list[str]:
+    """The classes `package` exports whose `__module__` is a private module.
+
+    A class re-exported from `_native` keeps the `__module__` its `#[pyclass(module
+    = ...)]` gave it, and users see that name in reprs, error messages and
+    tracebacks. A public class should name the public package.
+    """
+    found = []
+    for name in getattr(package, "__all__", []):
+        value = getattr(package, name)
+        module = getattr(value, "__module__", "") if isinstance(value, type) else ""
+        if any(part.startswith("_") for part in module.split(".")):
+            found.append(f"{name} (__module__ is {module!r})")
+    return found

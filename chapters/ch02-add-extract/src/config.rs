@@ -1,6 +1,7 @@
 //! A configuration dict, read the way a careful Python function would read it.
 
-use pyo3::exceptions::{PyOverflowError, PyTypeError, PyValueError};
+use pyo3::conversion::FromPyObjectOwned;
+use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyString};
 
@@ -9,7 +10,7 @@ pub const KNOWN_KEYS: [&str; 4] = ["redis_url", "workers", "timeout_seconds", "q
 
 // ANCHOR: config_class
 /// Settings for a worker pool, read from a plain dict by `parse_config`.
-#[pyclass(frozen, get_all, module = "ch02_add_extract._native")]
+#[pyclass(frozen, get_all, module = "ch02_add_extract")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     pub redis_url: String,
@@ -37,7 +38,7 @@ impl Config {
 /// key and the type that was expected.
 fn optional<'py, T>(config: &Bound<'py, PyDict>, key: &str, expected: &str) -> PyResult<Option<T>>
 where
-    T: for<'a> FromPyObject<'a, 'py, Error: Into<PyErr>>,
+    T: FromPyObjectOwned<'py>,
 {
     config
         .get_item(key)? // Option<Bound<PyAny>>: was the key there at all?
@@ -48,36 +49,33 @@ where
 // ANCHOR_END: optional
 
 // ANCHOR: convert
-/// Convert one value, turning a failed conversion into a message about `key`.
+/// Convert one value. A value of the wrong type becomes a `TypeError` about
+/// `key`; any other failure is the value's own, and passes through.
 fn convert<'py, T>(value: &Bound<'py, PyAny>, key: &str, expected: &str) -> PyResult<T>
 where
-    T: for<'a> FromPyObject<'a, 'py, Error: Into<PyErr>>,
+    T: FromPyObjectOwned<'py>,
 {
+    let py = value.py();
     // `True` is an `int` to Python, but nobody means `workers=True`.
     if value.is_instance_of::<PyBool>() {
         return Err(PyTypeError::new_err(format!(
             "config['{key}'] must be {expected}, not bool"
         )));
     }
-    value.extract::<T>().map_err(|error| {
-        let error: PyErr = error.into();
-        if error.is_instance_of::<PyOverflowError>(value.py()) {
-            let shown = value
-                .repr()
-                .map(|repr| repr.to_string())
-                .unwrap_or_default();
-            PyOverflowError::new_err(format!("config['{key}'] = {shown} is out of range"))
-        } else {
-            let type_name = value
-                .get_type()
-                .name()
-                .map(|name| name.to_string())
-                .unwrap_or_default();
-            PyTypeError::new_err(format!(
-                "config['{key}'] must be {expected}, not {type_name}"
-            ))
-        }
-    })
+    let error: PyErr = match value.extract::<T>() {
+        Ok(converted) => return Ok(converted),
+        Err(error) => error.into(),
+    };
+    if error.is_instance_of::<PyTypeError>(py) {
+        let type_name = value.get_type().name()?;
+        return Err(PyTypeError::new_err(format!(
+            "config['{key}'] must be {expected}, not {type_name}"
+        )));
+    }
+    // An OverflowError, or whatever a broken `__index__` raised: keep its type
+    // and message, and add a note (printed under the traceback) naming the key.
+    error.add_note(py, format!("while reading config['{key}']"))?;
+    Err(error)
 }
 // ANCHOR_END: convert
 

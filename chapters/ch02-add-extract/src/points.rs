@@ -1,8 +1,8 @@
 //! `FromPyObject`: derived from attributes, derived from dict items, and by hand.
 
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::{PyOverflowError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::PyString;
+use pyo3::types::{PyString, PyTuple};
 
 // ANCHOR: point
 /// A point read from any object with numeric `x` and `y` attributes: a
@@ -52,27 +52,50 @@ impl<'py> FromPyObject<'_, 'py> for Colour {
         if let Ok(text) = obj.cast::<PyString>() {
             return parse_hex(&text.to_cow()?);
         }
-        if let Ok((red, green, blue)) = obj.extract::<(i64, i64, i64)>() {
-            let channel = |value: i64| {
-                u8::try_from(value).map_err(|_| {
-                    PyValueError::new_err(format!(
-                        "colour channels go from 0 to 255, so ({red}, {green}, {blue}) is not a colour"
-                    ))
-                })
-            };
-            return Ok(Colour {
-                red: channel(red)?,
-                green: channel(green)?,
-                blue: channel(blue)?,
-            });
+        match obj.cast::<PyTuple>() {
+            Ok(tuple) if tuple.len() == 3 => Ok(Colour {
+                red: channel(&tuple, 0)?,
+                green: channel(&tuple, 1)?,
+                blue: channel(&tuple, 2)?,
+            }),
+            _ => Err(not_a_colour(&obj)),
         }
-        Err(PyTypeError::new_err(format!(
-            "a colour is a '#rrggbb' string or a tuple of three ints from 0 to 255, not {}",
-            obj.repr()?
-        )))
     }
 }
 // ANCHOR_END: colour
+
+// ANCHOR: channel
+/// Item `index` of an `(r, g, b)` tuple as a `u8`.
+fn channel(tuple: &Bound<'_, PyTuple>, index: usize) -> PyResult<u8> {
+    let py = tuple.py();
+    let error = match tuple.get_item(index)?.extract::<u8>() {
+        Ok(value) => return Ok(value),
+        Err(error) => error,
+    };
+    // Relabel only the two failures we understand. Any int outside 0..=255,
+    // 256 or 2**64 alike, fails with OverflowError: a bad value, so ValueError.
+    if error.is_instance_of::<PyOverflowError>(py) {
+        return Err(PyValueError::new_err(format!(
+            "colour channels go from 0 to 255, so {} is not a colour",
+            tuple.repr()?
+        )));
+    }
+    // A channel that is not an int at all: the wrong kind of thing.
+    if error.is_instance_of::<PyTypeError>(py) {
+        return Err(not_a_colour(tuple.as_any()));
+    }
+    Err(error) // anything else, such as an `__index__` that raises, passes through
+}
+
+fn not_a_colour(obj: &Bound<'_, PyAny>) -> PyErr {
+    match obj.repr() {
+        Ok(repr) => PyTypeError::new_err(format!(
+            "a colour is a '#rrggbb' string or a tuple of three ints from 0 to 255, not {repr}"
+        )),
+        Err(error) => error,
+    }
+}
+// ANCHOR_END: channel
 
 /// Parse `#rrggbb` (case-insensitive) into a colour.
 fn parse_hex(text: &str) -> PyResult<Colour> {

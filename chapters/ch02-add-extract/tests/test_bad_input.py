@@ -1,9 +1,13 @@
-"""Every public function meets arbitrary wrong input with an ordinary exception."""
+"""The public face: ordinary exceptions for bad input, and public types that name the package."""
 
 from __future__ import annotations
 
 import ch02_add_extract as chapter
-from cookbook.testing import raises_only_ordinary_exceptions, wrong_kinds
+from cookbook.testing import (
+    classes_that_name_a_private_module,
+    raises_only_ordinary_exceptions,
+    wrong_kinds,
+)
 from hypothesis import given
 
 
@@ -30,3 +34,9 @@ def test_keyword_arguments_and_config_values(first: object, second: object, thir
     )
     for key in ("redis_url", "workers", "timeout_seconds", "queue"):
         raises_only_ordinary_exceptions(chapter.parse_config, {key: first})
+
+
+def test_public_classes_name_the_public_package() -> None:
+    # `parse_config` returns a Config: its type must not send users to `_native`.
+    assert classes_that_name_a_private_module(chapter) == []
+    assert type(chapter.parse_config({})).__module__ == "ch02_add_extract"

@@ -72,6 +72,31 @@ def test_each_way_of_being_wrong_has_its_own_message() -> None:
 # ANCHOR_END: colour_tests
 
 
+@pytest.mark.parametrize("channel", [256, -1, 2**63, 2**64, -(2**64), 10**100])
+def test_a_channel_out_of_range_is_a_value_error_whatever_its_size(channel: int) -> None:
+    with pytest.raises(ValueError, match=r"colour channels go from 0 to 255, so \(") as caught:
+        colour_to_hex((channel, 0, 0))
+    assert type(caught.value) is ValueError
+
+
+@pytest.mark.parametrize("colour", [(1.0, 0, 0), ("255", 0, 0), (None, 0, 0), (1, 2), (1, 2, 3, 4)])
+def test_a_tuple_of_the_wrong_shape_or_kind_is_a_type_error(colour: object) -> None:
+    with pytest.raises(TypeError, match="a colour is a '#rrggbb' string or a tuple"):
+        colour_to_hex(colour)  # type: ignore[arg-type]
+
+
+class BrokenIndex:
+    """An int-like object whose `__index__` fails for its own reasons."""
+
+    def __index__(self) -> int:
+        raise RuntimeError("the sensor is offline")
+
+
+def test_an_error_raised_while_converting_a_channel_passes_through() -> None:
+    with pytest.raises(RuntimeError, match="the sensor is offline"):
+        colour_to_hex((BrokenIndex(), 0, 0))  # type: ignore[arg-type]
+
+
 @given(st.tuples(st.integers(0, 255), st.integers(0, 255), st.integers(0, 255)))
 def test_tuples_and_hex_strings_round_trip(rgb: tuple[int, int, int]) -> None:
     text = colour_to_hex(rgb)
