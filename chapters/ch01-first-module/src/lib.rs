@@ -4,13 +4,13 @@
 //! Python imports as `ch01_first_module._native`; `cargo test` builds it as an
 //! ordinary Rust library and runs the tests below with an embedded interpreter.
 
-use pyo3::prelude::*;
-
 mod message;
 
 pub use message::Message;
 
 // ANCHOR: count_words
+use pyo3::prelude::*;
+
 /// Count the words in `text`, where words are separated by whitespace.
 #[pyfunction]
 pub fn count_words(text: &str) -> usize {

@@ -1,9 +1,9 @@
 //! The `Message` class: Rust data that Python code can create and call.
 
+// ANCHOR: class
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
-// ANCHOR: class
 /// A short piece of text. The public `ch01_first_module.Message` wraps this.
 #[pyclass(frozen, module = "ch01_first_module._native")]
 pub struct Message {

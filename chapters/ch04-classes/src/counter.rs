@@ -79,7 +79,7 @@ fn check_possible(char: char, reset: Reset) -> PyResult<()> {
     // Without `hash` Python makes the class unhashable, as it does for a list:
     // a counter can change, and its hash would change with it.
     eq,
-    module = "ch04_classes._native"
+    module = "ch04_classes"
 )]
 #[derive(Debug, PartialEq, Eq)]
 pub struct Counter {
@@ -174,6 +174,7 @@ impl Counter {
     }
     // ANCHOR_END: properties
 
+    // ANCHOR: search_methods
     /// Whether `text` has the count; stops reading as soon as it knows.
     fn has_count(&self, text: &str) -> bool {
         self.find_in(text.chars()).is_some()
@@ -183,6 +184,7 @@ impl Counter {
     fn find(&self, text: &str) -> Option<Position> {
         self.find_in(text.chars())
     }
+    // ANCHOR_END: search_methods
 
     // ANCHOR: repr
     /// `Counter('a', 3, Reset.ON_SPACE)`: Python code that rebuilds the counter.

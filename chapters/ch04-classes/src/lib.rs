@@ -2,17 +2,19 @@
 //!
 //! A `Counter` looks for one character in a text; a `Reset` enum says which
 //! character sets its running count back to zero; a frozen `Position` says
-//! where the count was reached. Python imports this crate as
-//! `ch04_classes._native`; `cargo test` runs the tests with an embedded
-//! interpreter, and tests/compile_fail.rs checks what the compiler says about
-//! a `match` that forgets a variant.
+//! where the count was reached; a `Bookmark` gives a position a name. Python
+//! imports this crate as `ch04_classes._native`; `cargo test` runs the tests
+//! with an embedded interpreter, and tests/compile_fail.rs checks what the
+//! compiler says about programs it must refuse.
 
 use pyo3::prelude::*;
 
+mod bookmark;
 mod counter;
 mod position;
 mod reset;
 
+pub use bookmark::Bookmark;
 pub use counter::{Counter, MinCount};
 pub use position::{Position, earliest};
 pub use reset::Reset;
@@ -22,6 +24,6 @@ pub use reset::Reset;
 #[pymodule]
 pub mod _native {
     #[pymodule_export]
-    use super::{Counter, Position, Reset, earliest};
+    use super::{Bookmark, Counter, Position, Reset, earliest};
 }
 // ANCHOR_END: module

@@ -21,7 +21,7 @@ use pyo3::prelude::*;
     from_py_object,
     // A read-only property for every field.
     get_all,
-    module = "ch04_classes._native"
+    module = "ch04_classes"
 )]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Position {

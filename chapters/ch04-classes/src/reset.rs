@@ -17,7 +17,7 @@ use pyo3::prelude::*;
     from_py_object,
     // `OnSpace` becomes `ON_SPACE`, the usual spelling of a Python constant.
     rename_all = "SCREAMING_SNAKE_CASE",
-    module = "ch04_classes._native"
+    module = "ch04_classes"
 )]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Reset {

@@ -9,7 +9,7 @@
 
 // ANCHOR: compile_fail
 #[test]
-fn a_match_that_forgets_a_variant_does_not_compile() {
+fn programs_the_compiler_must_refuse() {
     trybuild::TestCases::new().compile_fail("tests/ui/*.rs");
 }
 // ANCHOR_END: compile_fail

@@ -95,15 +95,16 @@ fn with_eq_python_compares_enum_values_by_value() -> PyResult<()> {
 // ANCHOR_END: without_eq
 
 #[test]
-fn the_classes_report_the_module_they_live_in() -> PyResult<()> {
+fn the_classes_report_the_public_package_as_their_module() -> PyResult<()> {
     Python::attach(|py| {
         for (name, class) in [
+            ("Bookmark", py.get_type::<ch04_classes::Bookmark>()),
             ("Counter", py.get_type::<ch04_classes::Counter>()),
             ("Reset", py.get_type::<ch04_classes::Reset>()),
             ("Position", py.get_type::<ch04_classes::Position>()),
         ] {
             let module: String = class.getattr("__module__")?.extract()?;
-            assert_eq!(module, "ch04_classes._native", "{name}");
+            assert_eq!(module, "ch04_classes", "{name}");
         }
         Ok(())
     })

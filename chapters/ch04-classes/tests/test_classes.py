@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import inspect
-import sys
 from collections.abc import Iterator
 
 import ch04_classes
 import pytest
-from ch04_classes import CharCounter, Counter, Position, Reset, earliest
-from cookbook.testing import raises_only_ordinary_exceptions, wrong_kinds
+from ch04_classes import Bookmark, CharCounter, Counter, Position, Reset, earliest
+from cookbook.testing import (
+    classes_that_name_a_private_module,
+    raises_only_ordinary_exceptions,
+    wrong_kinds,
+)
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -117,10 +120,6 @@ def test_reset_is_an_enum_of_three_constants() -> None:
 
 
 def test_a_default_that_is_not_a_literal_shows_as_an_ellipsis() -> None:
-    if sys.version_info < (3, 10):
-        # Python 3.9 reads no signature from a class that an extension defines.
-        assert Counter.__text_signature__ is None
-        return
     # `reset = Reset::Never` is Rust code, so PyO3 cannot write it in Python.
     assert str(inspect.signature(Counter)) == "(char, min_count, reset=Ellipsis)"
     assert str(inspect.signature(Position)) == "(line, column)"
@@ -348,10 +347,53 @@ def test_count_lines_takes_any_iterable_of_str() -> None:
         CharCounter("a", 1).count_lines(["a", 1])  # type: ignore[list-item]
 
 
-def test_the_public_api() -> None:
-    assert ch04_classes.__all__ == ["CharCounter", "Counter", "Position", "Reset", "earliest"]
-    for cls in (Counter, Position, Reset):
-        assert cls.__module__ == "ch04_classes._native"
+# ANCHOR: public_api
+def test_the_rust_classes_are_public_under_the_package_name() -> None:
+    assert ch04_classes.__all__ == [
+        "Bookmark",
+        "CharCounter",
+        "Counter",
+        "Position",
+        "Reset",
+        "earliest",
+    ]
+    for cls in (Bookmark, Counter, Position, Reset):
+        assert cls.__module__ == "ch04_classes"
+    assert classes_that_name_a_private_module(ch04_classes) == []
+    # What the wrapper's `find` returns is the public Position, named as such.
+    position = CharCounter("a", 1).find("a")
+    assert type(position) is Position
+    assert repr(type(position)) == "<class 'ch04_classes.Position'>"
+
+
+# ANCHOR_END: public_api
+
+
+# ANCHOR: bookmark_tests
+def test_a_field_with_get_and_set_is_a_read_write_property() -> None:
+    bookmark = Bookmark("start", Position(1, 1))
+    bookmark.name = "beginning"
+    assert bookmark.name == "beginning"
+    with pytest.raises(TypeError, match="'int' object is not an instance of 'str'"):
+        bookmark.name = 3  # type: ignore[assignment]
+    assert bookmark.name == "beginning"
+
+
+def test_a_field_with_only_get_is_read_only() -> None:
+    bookmark = Bookmark("start", Position(2, 5))
+    assert bookmark.position == Position(2, 5)
+    with pytest.raises(AttributeError):
+        bookmark.position = Position(1, 1)  # type: ignore[misc]
+
+
+# ANCHOR_END: bookmark_tests
+
+
+def test_a_bookmark_cannot_lose_its_name() -> None:
+    bookmark = Bookmark("start", Position(1, 1))
+    with pytest.raises(AttributeError, match="property has no deleter"):
+        del bookmark.name
+    assert repr(bookmark) == "Bookmark('start', Position(line=1, column=1))"
 
 
 # ANCHOR: wrong_kinds
@@ -359,6 +401,7 @@ def test_the_public_api() -> None:
 def test_bad_arguments_raise_ordinary_exceptions(value: object) -> None:
     counter = Counter("a", 2)
     wrapper = CharCounter("a", 2)
+    bookmark = Bookmark("start", Position(1, 1))
     calls = [
         lambda: Counter(value, 2),  # type: ignore[arg-type]
         lambda: Counter("a", value),  # type: ignore[arg-type]
@@ -371,6 +414,9 @@ def test_bad_arguments_raise_ordinary_exceptions(value: object) -> None:
         lambda: Position(value, 1),  # type: ignore[arg-type]
         lambda: Position(1, value),  # type: ignore[arg-type]
         lambda: earliest(value),  # type: ignore[arg-type]
+        lambda: Bookmark(value, Position(1, 1)),  # type: ignore[arg-type]
+        lambda: Bookmark("start", value),  # type: ignore[arg-type]
+        lambda: setattr(bookmark, "name", value),
         lambda: CharCounter(value, 2),  # type: ignore[arg-type]
         lambda: CharCounter("a", value),  # type: ignore[arg-type]
         lambda: CharCounter("a", 2, value),  # type: ignore[arg-type]

@@ -4,7 +4,7 @@
 from collections.abc import Sequence
 from typing import ClassVar, final
 
-__all__ = ["Counter", "Position", "Reset", "earliest"]
+__all__ = ["Bookmark", "Counter", "Position", "Reset", "earliest"]
 
 @final
 class Reset:
@@ -57,6 +57,15 @@ class Position:
     def __le__(self, other: Position, /) -> bool: ...
     def __gt__(self, other: Position, /) -> bool: ...
     def __ge__(self, other: Position, /) -> bool: ...
+
+@final
+class Bookmark:
+    """A named place in a text: `name` can be changed, `position` only read."""
+
+    name: str
+    def __new__(cls, name: str, position: Position) -> Bookmark: ...
+    @property
+    def position(self) -> Position: ...
 
 def earliest(positions: Sequence[Position]) -> Position | None: ...
 
