@@ -3,10 +3,10 @@
 //! No wheel is built and nothing is installed: `cargo test` links the crate
 //! against libpython, and `wrap_pymodule!` creates the module on the spot.
 
+// ANCHOR: embedded
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-// ANCHOR: embedded
 #[test]
 fn python_code_can_use_the_native_module() -> PyResult<()> {
     Python::attach(|py| {

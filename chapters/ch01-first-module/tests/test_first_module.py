@@ -65,12 +65,12 @@ def test_non_ascii_text_survives_the_round_trip() -> None:
     assert Message("grüße, 世界").shout() == "GRÜSSE, 世界!"
 
 
+# ANCHOR: whitespace_difference
 @given(st.text(alphabet=st.sampled_from("ab \t\n")))
 def test_count_words_agrees_with_str_split_on_ascii_whitespace(text: str) -> None:
     assert count_words(text) == len(text.split())
 
 
-# ANCHOR: whitespace_difference
 def test_rust_and_python_disagree_about_some_whitespace() -> None:
     # U+001C, the "file separator" control character, is whitespace to
     # str.split() but not to Rust's split_whitespace(), which follows the

@@ -5,9 +5,6 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyString};
 
-/// The keys `parse_config` understands, in the order its messages list them.
-pub const KNOWN_KEYS: [&str; 4] = ["redis_url", "workers", "timeout_seconds", "queue"];
-
 // ANCHOR: config_class
 /// Settings for a worker pool, read from a plain dict by `parse_config`.
 #[pyclass(frozen, get_all, module = "ch02_add_extract")]
@@ -80,6 +77,9 @@ where
 // ANCHOR_END: convert
 
 // ANCHOR: reject_unknown
+/// The keys `parse_config` understands, in the order its messages list them.
+pub const KNOWN_KEYS: [&str; 4] = ["redis_url", "workers", "timeout_seconds", "queue"];
+
 /// A misspelt key is a mistake, not something to ignore.
 fn reject_unknown_keys(config: &Bound<'_, PyDict>) -> PyResult<()> {
     for key in config.keys() {

@@ -95,7 +95,6 @@ fn not_a_colour(obj: &Bound<'_, PyAny>) -> PyErr {
         Err(error) => error,
     }
 }
-// ANCHOR_END: channel
 
 /// Parse `#rrggbb` (case-insensitive) into a colour.
 fn parse_hex(text: &str) -> PyResult<Colour> {
@@ -111,6 +110,7 @@ fn parse_hex(text: &str) -> PyResult<Colour> {
         blue: channel(4)?,
     })
 }
+// ANCHOR_END: channel
 
 /// Normalise a colour to lower-case `#rrggbb`.
 #[pyfunction]

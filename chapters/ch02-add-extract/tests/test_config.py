@@ -10,6 +10,7 @@ from ch02_add_extract import parse_config
 from hypothesis import given
 from hypothesis import strategies as st
 
+# ANCHOR: config_tests
 DEFAULTS: dict[str, Any] = {
     "redis_url": "redis://127.0.0.1:6379",
     "workers": 4,
@@ -22,7 +23,6 @@ def as_dict(config: object) -> dict[str, Any]:
     return {key: getattr(config, key) for key in DEFAULTS}
 
 
-# ANCHOR: config_tests
 def test_an_empty_dict_gives_every_default() -> None:
     assert as_dict(parse_config({})) == DEFAULTS
 

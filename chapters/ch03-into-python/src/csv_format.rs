@@ -7,10 +7,10 @@
 //! into a Python `bytes` object: first measure (`record_len`), then fill a
 //! buffer of exactly that size (`Filler`).
 
+// ANCHOR: needs_quotes
 /// What Python's csv writer puts after every record.
 pub const LINE_TERMINATOR: &[u8] = b"\r\n";
 
-// ANCHOR: needs_quotes
 /// Whether Python's csv writer puts `field` in quotes: when it contains the
 /// delimiter, the quote character, or a line break.
 pub fn needs_quotes(field: &str) -> bool {
@@ -48,11 +48,11 @@ pub fn record_len<S: AsRef<str>>(fields: &[S]) -> usize {
 }
 // ANCHOR_END: needs_quotes
 
+// ANCHOR: filler
 /// The buffer ended before everything was written: the length was miscounted.
 #[derive(Debug, PartialEq, Eq)]
 pub struct BufferTooShort;
 
-// ANCHOR: filler
 /// Writes into a buffer whose exact size was computed beforehand.
 ///
 /// Running out of room is an error, not a panic, so a miscount can never

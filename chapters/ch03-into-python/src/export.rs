@@ -40,11 +40,11 @@ pub fn export_csv<'py>(
         Ok(())
     })
 }
-// ANCHOR_END: export_csv
 
 fn miscounted() -> PyErr {
     PyRuntimeError::new_err("export_csv miscounted the length of its output; this is a bug")
 }
+// ANCHOR_END: export_csv
 
 // ANCHOR: currency
 fn checked_currency(currency: &Bound<'_, PyString>) -> PyResult<String> {

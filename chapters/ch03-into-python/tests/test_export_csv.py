@@ -17,8 +17,8 @@ from cookbook.testing import raises_only_ordinary_exceptions, wrong_kinds
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-Cell = str | int | float | Decimal | None
-Table = list[dict[str, str]]
+CellValue = str | int | float | Decimal | None
+Rows = list[dict[str, str]]
 
 
 # ANCHOR: reference
@@ -46,7 +46,7 @@ fields = st.lists(
 
 
 @st.composite
-def tables(draw: st.DrawFn) -> Table:
+def tables(draw: st.DrawFn) -> Rows:
     """Zero or more rows with the same keys: zero, one or several columns."""
     names = draw(st.lists(fields, unique=True, max_size=5))
     row = st.lists(fields, min_size=len(names), max_size=len(names))
@@ -64,7 +64,7 @@ def tables(draw: st.DrawFn) -> Table:
 @example([{"only": ""}])  # one empty field is written as ""
 @example([{"": ""}, {"": "x"}])
 @example([{"a,b": 'say "hi"', "c": "line\r\nbreak"}])
-def test_text_is_byte_identical_to_csv_dictwriter(rows: Table) -> None:
+def test_text_is_byte_identical_to_csv_dictwriter(rows: Rows) -> None:
     assert export_csv(rows, "EUR") == dict_writer(rows)
 
 
@@ -72,7 +72,7 @@ def test_text_is_byte_identical_to_csv_dictwriter(rows: Table) -> None:
 
 
 @given(tables())
-def test_any_mapping_and_any_iterable_of_rows_will_do(rows: Table) -> None:
+def test_any_mapping_and_any_iterable_of_rows_will_do(rows: Rows) -> None:
     expected = dict_writer(rows)
     assert export_csv(iter(rows), "EUR") == expected
     assert export_csv(tuple(rows), "EUR") == expected
@@ -81,13 +81,13 @@ def test_any_mapping_and_any_iterable_of_rows_will_do(rows: Table) -> None:
     assert export_csv([OrderedDict(row) for row in rows], "EUR") == expected
 
 
-class ReadOnlyRow(Mapping[str, Cell]):
+class ReadOnlyRow(Mapping[str, CellValue]):
     """A Mapping that is not a dict: only __getitem__, __iter__ and __len__."""
 
-    def __init__(self, data: Mapping[str, Cell]) -> None:
+    def __init__(self, data: Mapping[str, CellValue]) -> None:
         self._data = dict(data)
 
-    def __getitem__(self, key: str) -> Cell:
+    def __getitem__(self, key: str) -> CellValue:
         return self._data[key]
 
     def __iter__(self) -> Iterator[str]:
@@ -128,13 +128,13 @@ def test_nul_is_written_as_it_is() -> None:
 
 
 def test_the_header_follows_the_first_rows_key_order() -> None:
-    rows: list[dict[str, Cell]] = [{"b": "1", "a": "2"}, {"a": "3", "b": "4"}]
+    rows: list[dict[str, CellValue]] = [{"b": "1", "a": "2"}, {"a": "3", "b": "4"}]
     assert export_csv(rows, "EUR") == b"b,a\r\n1,2\r\n4,3\r\n"
 
 
 # ANCHOR: money
 def test_numbers_are_money() -> None:
-    row: dict[str, Cell] = {
+    row: dict[str, CellValue] = {
         "int": 12,
         "negative": -3,
         "float": 0.1,
@@ -150,7 +150,7 @@ def test_numbers_are_money() -> None:
 # ANCHOR_END: money
 
 
-def one_amount(value: Cell, currency: str = "EUR") -> str:
+def one_amount(value: CellValue, currency: str = "EUR") -> str:
     return export_csv([{"x": value}], currency).decode().split("\r\n")[1]
 
 
@@ -201,7 +201,7 @@ def test_subclasses_of_the_accepted_types_are_accepted() -> None:
 
 # ANCHOR: errors
 def test_a_missing_key_is_named() -> None:
-    rows: list[dict[str, Cell]] = [{"item": "tea", "price": 3}, {"item": "cake"}]
+    rows: list[dict[str, CellValue]] = [{"item": "tea", "price": 3}, {"item": "cake"}]
     with pytest.raises(
         ValueError,
         match=r"^row 1 has no key 'price'; every row needs exactly the keys of row 0 "
@@ -211,7 +211,7 @@ def test_a_missing_key_is_named() -> None:
 
 
 def test_an_extra_key_is_named() -> None:
-    rows: list[dict[str, Cell]] = [{"item": "tea"}, {"item": "cake", "note": "x"}]
+    rows: list[dict[str, CellValue]] = [{"item": "tea"}, {"item": "cake", "note": "x"}]
     with pytest.raises(
         ValueError,
         match=r"^row 1 has a key 'note' that row 0 does not have; every row needs exactly "
@@ -221,7 +221,7 @@ def test_an_extra_key_is_named() -> None:
 
 
 def test_a_key_that_is_not_a_str_is_a_type_error() -> None:
-    rows: list[dict[Any, Cell]] = [{"item": "tea"}, {7: "cake"}]
+    rows: list[dict[Any, CellValue]] = [{"item": "tea"}, {7: "cake"}]
     with pytest.raises(
         TypeError,
         match=r"^row 1 has a key that is not a str: 7 \(int\); column names must be str$",
@@ -256,7 +256,7 @@ def test_a_bool_is_not_an_amount() -> None:
         (Decimal("Infinity"), r"Decimal\('Infinity'\)"),
     ],
 )
-def test_nan_and_infinity_are_not_amounts(value: Cell, shown: str) -> None:
+def test_nan_and_infinity_are_not_amounts(value: CellValue, shown: str) -> None:
     message = rf"^row 0, key 'x': {shown} is not an amount; use None for an empty field$"
     with pytest.raises(ValueError, match=message):
         export_csv([{"x": value}], "EUR")
@@ -322,7 +322,7 @@ def test_a_tiny_decimal_with_a_huge_exponent_is_cheap() -> None:
 
 
 def test_errors_stop_at_the_first_bad_row_and_return_nothing() -> None:
-    def rows() -> Iterator[dict[str, Cell]]:
+    def rows() -> Iterator[dict[str, CellValue]]:
         yield {"a": "1"}
         raise KeyError("the source failed")
 

@@ -90,6 +90,7 @@ pub struct Counter {
 // ANCHOR_END: counter
 
 impl Counter {
+    // ANCHOR: plain_new
     /// For Rust callers: the same checks as the Python constructor.
     pub fn new(char: char, min_count: NonZeroU32, reset: Reset) -> PyResult<Self> {
         check_possible(char, reset)?;
@@ -99,6 +100,7 @@ impl Counter {
             reset,
         })
     }
+    // ANCHOR_END: plain_new
 
     // ANCHOR: find_in
     /// Read `chars` until the count is reached and return the position of
@@ -202,12 +204,15 @@ impl Counter {
 #[cfg(test)]
 mod tests {
     use super::*;
+    // ANCHOR: test_helper
     use std::cell::Cell;
 
+    /// A counter for the tests, built with the plain Rust constructor.
     fn counter(char: char, min_count: u32, reset: Reset) -> Counter {
         let min_count = NonZeroU32::new(min_count).expect("tests use counts from 1");
         Counter::new(char, min_count, reset).expect("a possible counter")
     }
+    // ANCHOR_END: test_helper
 
     #[test]
     fn counts_occurrences_anywhere_when_never_reset() {

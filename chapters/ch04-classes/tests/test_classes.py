@@ -16,6 +16,7 @@ from cookbook.testing import (
 from hypothesis import given
 from hypothesis import strategies as st
 
+# ANCHOR: reference
 RESET_CHAR: dict[Reset, str | None] = {
     Reset.NEVER: None,
     Reset.ON_SPACE: " ",
@@ -23,7 +24,6 @@ RESET_CHAR: dict[Reset, str | None] = {
 }
 
 
-# ANCHOR: reference
 def reference_find(text: str, char: str, min_count: int, reset: Reset) -> tuple[int, int] | None:
     """Plain Python, and a different method from the Rust loop: cut the text
     at every reset character, then count `char` in each piece."""
@@ -44,6 +44,8 @@ def reference_find(text: str, char: str, min_count: int, reset: Reset) -> tuple[
 
 # ANCHOR_END: reference
 
+
+# ANCHOR: property_test
 # Text from a small alphabet makes the char and the reset characters frequent;
 # arbitrary text (surrogates aside: Rust's str cannot hold them) covers the rest.
 real_text = st.text(st.characters(exclude_categories=["Cs"]))
@@ -56,7 +58,6 @@ def possible(char: str, reset: Reset) -> bool:
     return RESET_CHAR[reset] != char
 
 
-# ANCHOR: property_test
 @given(texts, chars, st.integers(min_value=1, max_value=6), resets)
 def test_counter_agrees_with_the_python_reference(
     text: str, char: str, min_count: int, reset: Reset
