@@ -63,35 +63,52 @@ def check_includes(root: Path) -> list[Problem]:
     return problems
 
 
+@dataclass(frozen=True)
+class CodeBlock:
+    """A fenced code block of a page: the line of its opening fence, its info string, its body."""
+
+    line: int
+    info: str
+    body: tuple[str, ...]
+
+
+def code_blocks(text: str) -> list[CodeBlock]:
+    """The fenced code blocks of a Markdown page, in order (an unclosed block is not one)."""
+    blocks = []
+    inside = False
+    fence = ""
+    start = 0
+    info = ""
+    body: list[str] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        match = FENCE.match(line)
+        if not inside and match:
+            inside, fence, start, info, body = True, match.group(2), number, match.group(3), []
+        elif inside and match and match.group(2).startswith(fence):
+            if match.group(3).strip():
+                body.append(line)  # an opening fence inside a block is just text
+                continue
+            inside = False
+            blocks.append(CodeBlock(start, info.strip(), tuple(body)))
+        elif inside:
+            body.append(line)
+    return blocks
+
+
 def check_inline_code(root: Path) -> list[Problem]:
     """Code blocks longer than a few lines must come from tested files."""
     problems = []
     for page in pages(root):
-        lines = page.read_text(encoding="utf-8").splitlines()
-        inside = False
-        fence = ""
-        start = 0
-        body: list[str] = []
-        for number, line in enumerate(lines, 1):
-            match = FENCE.match(line)
-            if not inside and match:
-                inside, fence, start, body = True, match.group(2), number, []
-            elif inside and match and match.group(2).startswith(fence):
-                if match.group(3).strip():
-                    body.append(line)  # an opening fence inside a block is just text
-                    continue
-                inside = False
-                included = any(INCLUDE.search(text) for text in body)
-                if not included and len(body) > MAX_INLINE_LINES:
-                    problems.append(
-                        Problem(
-                            f"{page.relative_to(root).as_posix()}:{start}",
-                            f"a {len(body)}-line code block is typed inline; "
-                            "move it into a tested file and {{#include}} it by anchor",
-                        )
+        for block in code_blocks(page.read_text(encoding="utf-8")):
+            included = any(INCLUDE.search(text) for text in block.body)
+            if not included and len(block.body) > MAX_INLINE_LINES:
+                problems.append(
+                    Problem(
+                        f"{page.relative_to(root).as_posix()}:{block.line}",
+                        f"a {len(block.body)}-line code block is typed inline; "
+                        "move it into a tested file and {{#include}} it by anchor",
                     )
-            elif inside:
-                body.append(line)
+                )
     return problems
 
 

@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from cookbook import book, captures
+from cookbook import book, browser, captures
 from cookbook.project import (
     Chapter,
     chapters,
@@ -101,6 +101,11 @@ def step_book(root: Path) -> bool:
     return not problems
 
 
+def step_browser(root: Path) -> bool:
+    """The built book in a headless Chromium, at desktop and phone width (see browser.py)."""
+    return browser.main(root)
+
+
 def step_ruff(root: Path) -> bool:
     ruff = executable("ruff") or "ruff"
     lint = run([ruff, "check", "."], cwd=root).returncode == 0
@@ -133,6 +138,7 @@ STEPS: dict[str, tuple[str, Callable[[Path], bool]]] = {
     "captures": ("output shown in the book is current", step_captures),
     "workshop": ("exercises fail, solutions pass", step_workshop),
     "book": ("book builds; includes and links resolve", step_book),
+    "browser": ("every page read in headless Chromium", step_browser),
     "ruff": ("ruff check and ruff format --check", step_ruff),
     "types": ("mypy --strict on Python faces, tests, tools", step_types),
     "actionlint": ("actionlint on .github/workflows", step_actionlint),
