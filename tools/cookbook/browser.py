@@ -268,7 +268,7 @@ def compare_copy(copied: str, listing: Listing) -> str | None:
     lines = text.split("\n")
     if lines == list(listing.lines):
         return None
-    for number, (got, wanted) in enumerate(zip(lines, listing.lines), 1):
+    for number, (got, wanted) in enumerate(zip(lines, listing.lines, strict=False), 1):
         if got != wanted:
             return f"line {number} is {got!r}, the source has {wanted!r}"
     return f"{len(lines)} lines were copied, the source region has {len(listing.lines)}"
