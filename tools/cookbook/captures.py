@@ -30,6 +30,9 @@ NORMALISE = [
     (re.compile(r"(finished|Finished .*) in \d+(\.\d+)?s"), r"\1 in <time>"),
     (re.compile(r"(target/[\w/]+/deps/[\w]+)-[0-9a-f]{16}"), r"\1-<hash>"),
     (re.compile(r"[^\s\"']*site-packages/"), "<site-packages>/"),
+    # Rust's panic message names the thread, and since Rust 1.89 its id too,
+    # which changes on every run: "thread '<unnamed>' (21025) panicked at".
+    (re.compile(r"^(thread '[^']*') \(\d+\) panicked at", re.MULTILINE), r"\1 panicked at"),
     # Tracebacks underline the failing expression with ^ and ~, and where they
     # do differs between Python versions: drop those lines, so that one stored
     # output serves every version.
@@ -104,7 +107,11 @@ def shadowed_modules(capture: Capture) -> list[str]:
 
 def produce(capture: Capture, root: Path) -> tuple[int, str]:
     command = [sys.executable if part == "{python}" else part for part in capture.command]
-    env = tool_env(root, NO_COLOR="1", PYTHONDONTWRITEBYTECODE="1", COLUMNS="100")
+    # A panic prints a Rust backtrace when RUST_BACKTRACE is set, as it may be on
+    # a developer's machine: the stored output is what everyone else sees.
+    env = tool_env(
+        root, NO_COLOR="1", PYTHONDONTWRITEBYTECODE="1", COLUMNS="100", RUST_BACKTRACE="0"
+    )
     env.pop("FORCE_COLOR", None)
     result = run(command, cwd=capture.chapter, env=env, capture=True)
     return result.returncode, normalise(result.stdout or "", root)

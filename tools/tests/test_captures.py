@@ -112,6 +112,18 @@ def test_site_packages_in_a_quoted_traceback_path_keeps_its_quotes() -> None:
     assert captures.normalise(text, ROOT) == '  File "<site-packages>/_pytest/main.py", line 12\n'
 
 
+def test_the_thread_id_in_a_rust_panic_message_is_dropped() -> None:
+    text = "thread '<unnamed>' (21025) panicked at src/lib.rs:19:5:\nattempt to divide by zero\n"
+    assert captures.normalise(text, ROOT) == (
+        "thread '<unnamed>' panicked at src/lib.rs:19:5:\nattempt to divide by zero\n"
+    )
+
+
+def test_a_number_in_brackets_elsewhere_is_kept() -> None:
+    text = "thread 'main' (7) said hello\n"
+    assert captures.normalise(text, ROOT) == text
+
+
 # --- check --------------------------------------------------------------------------------
 
 
@@ -212,6 +224,21 @@ command = ["{python}", "-c", "import os; print(os.getcwd())"]
     captures.check(root, update=True)
     stored = root / "chapters" / "ch99-demo" / "captured" / "where.txt"
     assert stored.read_text(encoding="utf-8") == "chapters/ch99-demo\n"
+
+
+def test_commands_run_without_a_rust_backtrace(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RUST_BACKTRACE", "1")
+    spec = """\
+[[capture]]
+name = "backtrace"
+command = ["{python}", "-c", "import os; print(os.environ['RUST_BACKTRACE'])"]
+"""
+    root = make_chapter(tmp_path, spec)
+    captures.check(root, update=True)
+    stored = root / "chapters" / "ch99-demo" / "captured" / "backtrace.txt"
+    assert stored.read_text(encoding="utf-8") == "0\n"
 
 
 def test_a_script_beside_a_file_named_like_a_stdlib_module_is_refused(tmp_path: Path) -> None:
