@@ -83,7 +83,7 @@ def step_workshop(root: Path) -> bool:
 
 def step_captures(root: Path) -> bool:
     # The captured programs import the chapters' packages: make sure they are current.
-    for chapter in {capture.chapter for capture in captures.captures(root)}:
+    for chapter in sorted({capture.chapter for capture in captures.captures(root)}):
         if not develop(root, Chapter(chapter)):
             return False
     problems = captures.check(root)
@@ -203,6 +203,11 @@ def main(argv: list[str] | None = None) -> int:
             return 0 if step_book(root) else 1
         return book.serve(root, args.port)
     if args.command == "captures":
+        # Build the chapters first, as the test step does: a capture run against a
+        # missing or stale module would store an ImportError as the book's output.
+        for chapter in sorted({capture.chapter for capture in captures.captures(root)}):
+            if not develop(root, Chapter(chapter)):
+                return 1
         problems = captures.check(root, update=args.update)
         for problem in problems:
             print(problem)
