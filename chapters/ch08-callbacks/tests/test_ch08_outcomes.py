@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from ch08_callbacks import Outcome, Worker, failure, retry, success
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 
@@ -54,16 +54,19 @@ def test_a_bytes_subclass_is_bytes() -> None:
     assert success(Blob(b"x")) == (0, b"x", 0)
 
 
+@settings(deadline=None)
 @given(st.binary())
 def test_success_data_comes_back_as_the_report_data(data: bytes) -> None:
     assert run_once(success(data)) == ("success", data, None)
 
 
+@settings(deadline=None)
 @given(st.text(st.characters(exclude_categories=["Cs"]), min_size=1))
 def test_a_failure_message_comes_back_as_the_report_error(message: str) -> None:
     assert run_once(failure(message)) == ("failed", b"", message)
 
 
+@settings(deadline=None)
 @given(st.integers(min_value=0, max_value=2**70))
 def test_a_retry_on_the_last_try_runs_out_of_tries(after_ms: int) -> None:
     # max_tries=1: no wait follows the last try, whatever the delay asked for.

@@ -20,6 +20,7 @@ def echo(task_id: str, payload: bytes, tries: int) -> Outcome:
 
 
 # ANCHOR: wrong_kinds
+@settings(deadline=None)
 @given(wrong_kinds())
 def test_every_function_meets_wrong_input_with_an_ordinary_exception(value: object) -> None:
     worker = Worker(echo, max_tries=1)
@@ -105,6 +106,7 @@ def test_run_always_returns_the_report_the_protocol_says(returned: object) -> No
 # ANCHOR_END: arbitrary_outcomes
 
 
+@settings(deadline=None)
 @given(wrong_kinds())
 def test_run_returns_a_failed_report_whatever_exception_the_callback_raises(
     value: object,
