@@ -9,11 +9,11 @@ shows the output of `fixed`.
 
 from __future__ import annotations
 
+# ANCHOR: run
 import sys
 
 from ch06_attach import _native
 
-# ANCHOR: run
 mode = sys.argv[1] if len(sys.argv) > 1 else ""
 if mode not in ("fixed", "deadlock"):
     sys.exit("usage: deadlock.py fixed|deadlock")

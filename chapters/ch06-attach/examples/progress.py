@@ -8,6 +8,7 @@ GIL too). Only yes/no answers are printed: the counts change from run to run.
 
 from __future__ import annotations
 
+# ANCHOR: progress
 import threading
 import time
 from collections.abc import Callable
@@ -69,3 +70,4 @@ for function in (count_primes, count_primes_attached):
     kept_running = "yes" if progress >= reference / 4 else "no"
     print(f"while {function.__name__} ran, the other thread kept running: {kept_running}")
 # ANCHOR_END: demo
+# ANCHOR_END: progress

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+# ANCHOR: threads
 import threading
 
 from ch06_attach import call_from_threads
@@ -31,3 +32,4 @@ def refuse_one(thread_index: int, call_index: int) -> None:
 
 call_from_threads(refuse_one, threads=4, calls_per_thread=1_000)
 # ANCHOR_END: raising
+# ANCHOR_END: threads

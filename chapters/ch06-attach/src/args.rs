@@ -1,6 +1,6 @@
 //! Integer arguments with a documented range, and errors that say what to fix.
 
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::{PyOverflowError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyInt};
 
@@ -33,6 +33,14 @@ pub(crate) fn int_in_range(
             )))
         }
     }
+}
+
+/// What a counter raises rather than wrap around past `u64::MAX`.
+pub(crate) fn counter_overflow(current: u64, by: u64) -> PyErr {
+    PyOverflowError::new_err(format!(
+        "a counter cannot go past {}: it is at {current}, and {by} more does not fit",
+        u64::MAX
+    ))
 }
 
 #[cfg(test)]

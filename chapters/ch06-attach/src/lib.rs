@@ -7,26 +7,27 @@
 //!   run meanwhile, and the same work run attached, which stalls them;
 //! - `threads`: threads that Rust starts, each attaching (`Python::attach`)
 //!   to call Python, while the thread that started them waits detached;
-//! - `counters`: a frozen class over an atomic that threads share freely,
-//!   and a `&mut self` class that raises `RuntimeError: Already borrowed`;
+//! - `atomic_counter`: a frozen class over an atomic that threads share
+//!   freely; `plain_counter`: a `&mut self` class that raises
+//!   `RuntimeError: Already borrowed` when two callers want it at once;
 //! - `deadlock`: a `Mutex` held across an attach, and `lock_py_attached`;
 //! - `cache`: a Python class imported once, kept in a `PyOnceLock`.
 //!
 //! Python imports this crate as `ch06_attach._native`; `cargo test` runs the
 //! tests with an embedded interpreter.
 
-use pyo3::prelude::*;
-
 mod args;
+mod atomic_counter;
 mod cache;
-mod counters;
 mod deadlock;
+mod plain_counter;
 mod primes;
 mod threads;
 
+pub use atomic_counter::AtomicCounter;
 pub use cache::to_decimal;
-pub use counters::{AtomicCounter, PlainCounter};
 pub use deadlock::deadlock_demo;
+pub use plain_counter::PlainCounter;
 pub use primes::{
     Limit, MAX_LIMIT, build_profile, count_primes, count_primes_attached, count_primes_below,
     is_prime,
@@ -45,7 +46,7 @@ pub use threads::{CallsPerThread, MAX_CALLS_PER_THREAD, MAX_THREADS, Threads, ca
 /// promise: a `#[pyclass]` must be `Sync`, `detach` takes only what can
 /// cross threads, and a second `&mut self` borrow is a `RuntimeError`, never
 /// a data race. A GIL-enabled Python ignores the flag.
-#[pymodule(gil_used = false)]
+#[pyo3::pymodule(gil_used = false)]
 pub mod _native {
     #[pymodule_export]
     use super::{count_primes, count_primes_attached};

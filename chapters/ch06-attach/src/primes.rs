@@ -1,32 +1,6 @@
 //! CPU-bound work, run detached (`count_primes`) and attached
 //! (`count_primes_attached`): the same loop, and the same answers.
 
-use pyo3::prelude::*;
-
-use crate::args::int_in_range;
-
-// ANCHOR: limit
-/// The largest `limit` the prime counters accept. The work grows faster than
-/// the limit: 10 million takes about three seconds in a release build on a
-/// 2-core test machine (ten in a debug build). A larger limit would tie up a
-/// thread for minutes, so it is refused at once.
-pub const MAX_LIMIT: u32 = 10_000_000;
-
-/// A `limit` from Python: an `int` from 0 to `MAX_LIMIT`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Limit(pub u32);
-
-impl<'py> FromPyObject<'_, 'py> for Limit {
-    type Error = PyErr;
-
-    fn extract(obj: Borrowed<'_, 'py, PyAny>) -> Result<Self, Self::Error> {
-        let limit = int_in_range(obj, "limit", 0, MAX_LIMIT.into())?;
-        // In range, so it fits: `MAX_LIMIT` is a u32.
-        Ok(Limit(u32::try_from(limit)?))
-    }
-}
-// ANCHOR_END: limit
-
 // ANCHOR: loop
 /// Whether `n` is prime, by trial division: deliberately simple, and slow
 /// enough to keep a CPU busy. Touches no Python object.
@@ -60,6 +34,9 @@ pub fn count_primes_below(limit: u32) -> u32 {
 }
 // ANCHOR_END: loop
 
+// ANCHOR: functions
+use pyo3::prelude::*;
+
 // ANCHOR: detached
 /// How many primes are below `limit`, computed with the thread detached from
 /// the interpreter: other Python threads run meanwhile.
@@ -83,6 +60,31 @@ pub fn count_primes_attached(_py: Python<'_>, limit: Limit) -> u32 {
     count_primes_below(limit.0)
 }
 // ANCHOR_END: attached
+// ANCHOR_END: functions
+
+// ANCHOR: limit
+use crate::args::int_in_range;
+
+/// The largest `limit` the prime counters accept. The work grows faster than
+/// the limit: 10 million takes about three seconds in a release build on a
+/// 2-core test machine (ten in a debug build). A larger limit would tie up a
+/// thread for minutes, so it is refused at once.
+pub const MAX_LIMIT: u32 = 10_000_000;
+
+/// A `limit` from Python: an `int` from 0 to `MAX_LIMIT`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limit(pub u32);
+
+impl<'py> FromPyObject<'_, 'py> for Limit {
+    type Error = PyErr;
+
+    fn extract(obj: Borrowed<'_, 'py, PyAny>) -> Result<Self, Self::Error> {
+        let limit = int_in_range(obj, "limit", 0, MAX_LIMIT.into())?;
+        // In range, so it fits: `MAX_LIMIT` is a u32.
+        Ok(Limit(u32::try_from(limit)?))
+    }
+}
+// ANCHOR_END: limit
 
 /// How this module was compiled, "debug" or "release". The benchmark uses it
 /// to refuse to present a debug build's timings as if they meant something.

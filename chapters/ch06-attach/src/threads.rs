@@ -1,49 +1,12 @@
 //! `call_from_threads`: threads that Rust starts, each attaching to the
 //! interpreter to call a Python function.
 
-use pyo3::exceptions::PyTypeError;
-use pyo3::prelude::*;
-
-use crate::args::int_in_range;
-
-// ANCHOR: arguments
-/// At most this many threads: enough to show threads waiting for the GIL in
-/// turn, few enough that a typo cannot start thousands of them.
-pub const MAX_THREADS: usize = 64;
-/// At most this many calls per thread (64 million calls in all, about a
-/// minute), so a mistaken argument cannot keep the caller waiting for hours.
-pub const MAX_CALLS_PER_THREAD: usize = 1_000_000;
-
-/// `threads` from Python: an `int` from 1 to `MAX_THREADS`.
-#[derive(Clone, Copy, Debug)]
-pub struct Threads(pub usize);
-
-/// `calls_per_thread` from Python: an `int` from 0 to `MAX_CALLS_PER_THREAD`.
-#[derive(Clone, Copy, Debug)]
-pub struct CallsPerThread(pub usize);
-
-impl<'py> FromPyObject<'_, 'py> for Threads {
-    type Error = PyErr;
-
-    fn extract(obj: Borrowed<'_, 'py, PyAny>) -> Result<Self, Self::Error> {
-        let threads = int_in_range(obj, "threads", 1, MAX_THREADS as u64)?;
-        Ok(Threads(usize::try_from(threads)?))
-    }
-}
-
-impl<'py> FromPyObject<'_, 'py> for CallsPerThread {
-    type Error = PyErr;
-
-    fn extract(obj: Borrowed<'_, 'py, PyAny>) -> Result<Self, Self::Error> {
-        let calls = int_in_range(obj, "calls_per_thread", 0, MAX_CALLS_PER_THREAD as u64)?;
-        Ok(CallsPerThread(usize::try_from(calls)?))
-    }
-}
-// ANCHOR_END: arguments
-
 // ANCHOR: call_from_threads
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::thread;
+
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
 
 /// Start `threads` threads; each calls `callback(thread_index, call_index)`
 /// `calls_per_thread` times and the result is the number of calls made. If a
@@ -139,6 +102,43 @@ fn call_repeatedly(
 }
 // ANCHOR_END: attach_in_thread
 // ANCHOR_END: call_from_threads
+
+// ANCHOR: arguments
+use crate::args::int_in_range;
+
+/// At most this many threads: enough to show threads waiting for the GIL in
+/// turn, few enough that a typo cannot start thousands of them.
+pub const MAX_THREADS: usize = 64;
+/// At most this many calls per thread (64 million calls in all, about a
+/// minute), so a mistaken argument cannot keep the caller waiting for hours.
+pub const MAX_CALLS_PER_THREAD: usize = 1_000_000;
+
+/// `threads` from Python: an `int` from 1 to `MAX_THREADS`.
+#[derive(Clone, Copy, Debug)]
+pub struct Threads(pub usize);
+
+/// `calls_per_thread` from Python: an `int` from 0 to `MAX_CALLS_PER_THREAD`.
+#[derive(Clone, Copy, Debug)]
+pub struct CallsPerThread(pub usize);
+
+impl<'py> FromPyObject<'_, 'py> for Threads {
+    type Error = PyErr;
+
+    fn extract(obj: Borrowed<'_, 'py, PyAny>) -> Result<Self, Self::Error> {
+        let threads = int_in_range(obj, "threads", 1, MAX_THREADS as u64)?;
+        Ok(Threads(usize::try_from(threads)?))
+    }
+}
+
+impl<'py> FromPyObject<'_, 'py> for CallsPerThread {
+    type Error = PyErr;
+
+    fn extract(obj: Borrowed<'_, 'py, PyAny>) -> Result<Self, Self::Error> {
+        let calls = int_in_range(obj, "calls_per_thread", 0, MAX_CALLS_PER_THREAD as u64)?;
+        Ok(CallsPerThread(usize::try_from(calls)?))
+    }
+}
+// ANCHOR_END: arguments
 
 #[cfg(test)]
 mod tests {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+# ANCHOR: api_tests
 import subprocess
 import sys
 from typing import TypeGuard
@@ -109,3 +110,4 @@ def test_bad_arguments_raise_ordinary_exceptions(value: object) -> None:
 
 
 # ANCHOR_END: wrong_kinds
+# ANCHOR_END: api_tests

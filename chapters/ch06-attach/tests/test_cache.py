@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+# ANCHOR: cache_test
 import decimal
 import subprocess
 import sys
@@ -13,20 +14,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 
-def test_to_decimal_makes_a_decimal() -> None:
-    value = to_decimal("1.25")
-    assert type(value) is decimal.Decimal
-    assert value == decimal.Decimal("1.25")
-    assert to_decimal(" -3e5 ") == -300_000
-    assert to_decimal("1_000") == 1000
-
-
-@given(st.decimals(allow_nan=False))
-def test_it_reads_what_decimal_writes(value: decimal.Decimal) -> None:
-    assert to_decimal(str(value)) == value
-
-
-# ANCHOR: cache_test
 def test_the_class_is_looked_up_once_and_kept(monkeypatch: pytest.MonkeyPatch) -> None:
     original = decimal.Decimal
     to_decimal("1")  # the first call, in this process, fills the cache
@@ -42,6 +29,19 @@ def test_the_class_is_looked_up_once_and_kept(monkeypatch: pytest.MonkeyPatch) -
 
 
 # ANCHOR_END: cache_test
+
+
+def test_to_decimal_makes_a_decimal() -> None:
+    value = to_decimal("1.25")
+    assert type(value) is decimal.Decimal
+    assert value == decimal.Decimal("1.25")
+    assert to_decimal(" -3e5 ") == -300_000
+    assert to_decimal("1_000") == 1000
+
+
+@given(st.decimals(allow_nan=False))
+def test_it_reads_what_decimal_writes(value: decimal.Decimal) -> None:
+    assert to_decimal(str(value)) == value
 
 
 def test_a_fresh_process_caches_whatever_decimal_decimal_is_at_the_first_call() -> None:

@@ -7,6 +7,7 @@ the fixture kills any child still running, whatever happened in the test.
 
 from __future__ import annotations
 
+# ANCHOR: deadlock_tests
 import queue
 import subprocess
 import sys
@@ -26,6 +27,7 @@ STUCK_AFTER = 3.0
 GIL_ENABLED = getattr(sys, "_is_gil_enabled", lambda: True)()
 
 
+# ANCHOR: child
 class Child:
     """examples/deadlock.py running in a child process; its lines arrive in a queue."""
 
@@ -75,6 +77,9 @@ def start_demo() -> Iterator[Callable[[str], Child]]:
         child.stop()
 
 
+# ANCHOR_END: child
+
+
 # ANCHOR: deadlock_test
 @pytest.mark.skipif(
     not GIL_ENABLED,
@@ -107,3 +112,6 @@ def test_the_demonstration_says_how_to_run_it(start_demo: Callable[[str], Child]
     child = start_demo("neither")
     assert child.next_line(START_TIMEOUT) == "usage: deadlock.py fixed|deadlock"
     assert child.process.wait(timeout=START_TIMEOUT) == 1
+
+
+# ANCHOR_END: deadlock_tests
