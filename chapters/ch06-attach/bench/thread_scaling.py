@@ -37,7 +37,7 @@ from pathlib import Path
 from ch06_attach import _native, count_primes, count_primes_attached
 
 THREADS = [1, 2, 4]
-LIMIT = 1_000_000
+LIMIT = 2_000_000
 QUICK_LIMIT = 20_000
 
 

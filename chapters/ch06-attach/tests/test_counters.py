@@ -60,9 +60,9 @@ def test_counters_refuse_to_wrap_around(counter_class: type[AtomicCounter | Plai
 
 @pytest.mark.parametrize("counter_class", [AtomicCounter, PlainCounter])
 def test_counts_are_never_negative(counter_class: type[AtomicCounter | PlainCounter]) -> None:
-    with pytest.raises(OverflowError, match="can't convert negative int to unsigned"):
+    with pytest.raises(OverflowError, match="negative int"):
         counter_class(-1)
-    with pytest.raises(OverflowError, match="can't convert negative int to unsigned"):
+    with pytest.raises(OverflowError, match="negative int"):
         counter_class().increment(-1)
 
 
