@@ -8,6 +8,7 @@ from typing import final
 __all__ = [
     "AtomicCounter",
     "PlainCounter",
+    "_deadlock_demo",
     "build_profile",
     "call_from_threads",
     "count_primes",
