@@ -1,7 +1,11 @@
-"""count_primes and count_primes_attached: same answers, and who else gets to run."""
+"""count_primes and count_primes_attached: the same answers, and the same checks of limit.
+
+Who else gets to run while they work is in test_progress.py.
+"""
 
 from __future__ import annotations
 
+# ANCHOR: reference
 import math
 
 import pytest
@@ -12,10 +16,9 @@ from hypothesis import strategies as st
 MAX_LIMIT = 10_000_000
 
 
-# ANCHOR: reference
 def reference_count(limit: int) -> int:
-    """Plain Python, by a different method: primes are the numbers with no
-    divisor from 2 up to their square root."""
+    """Plain Python, written separately from the Rust: a prime is a number
+    from 2 up with no divisor from 2 to its square root."""
     return sum(1 for n in range(2, limit) if all(n % d for d in range(2, math.isqrt(n) + 1)))
 
 

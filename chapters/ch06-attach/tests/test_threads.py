@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+# ANCHOR: threads_test
 import threading
 
 import pytest
@@ -10,7 +11,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 
-# ANCHOR: threads_test
 def test_every_thread_makes_every_call_on_a_thread_of_its_own() -> None:
     calls: list[tuple[int, int]] = []
     idents: set[int] = set()
