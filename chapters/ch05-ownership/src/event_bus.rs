@@ -79,7 +79,7 @@ impl EventBus {
         // must find the bus free. `clone_ref` adds a reference, so each
         // callback stays alive even if it is unsubscribed in the meantime.
         let callbacks: Vec<Py<PyAny>> = slf
-            .borrow()
+            .try_borrow()? // RuntimeError, not a panic, if the bus is being changed
             .subscribers
             .iter()
             .map(|subscriber| subscriber.callback.clone_ref(py))

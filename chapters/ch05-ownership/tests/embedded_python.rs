@@ -1,7 +1,6 @@
 //! Reference counts and garbage collection, observed from Rust with Python
 //! embedded in the test binary.
 
-use pyo3::ffi::c_str;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
@@ -36,7 +35,7 @@ fn what_each_kind_of_handle_costs_in_references() {
 
         let bound_again: &Bound<'_, PyAny> = owned.bind(py); // a view of the Py: none
         assert_eq!(refcount(&list), start + 1);
-        assert!(bound_again.is(&*borrowed));
+        assert!(bound_again.is(&list) && borrowed.is(&list)); // one object, three views
 
         drop(owned); // dropping a Py gives its reference back
         assert_eq!(refcount(&list), start);
@@ -48,7 +47,7 @@ fn what_each_kind_of_handle_costs_in_references() {
 #[test]
 fn subscribing_holds_exactly_one_reference_until_unsubscribed() -> PyResult<()> {
     Python::attach(|py| {
-        let callback = py.eval(c_str!("lambda *args: None"), None, None)?;
+        let callback = py.eval(c"lambda *args: None", None, None)?;
         let start = refcount(&callback);
         let bus = Bound::new(py, EventBus::new())?;
 
@@ -68,7 +67,7 @@ fn subscribing_holds_exactly_one_reference_until_unsubscribed() -> PyResult<()> 
 #[test]
 fn dropping_the_bus_gives_every_reference_back() -> PyResult<()> {
     Python::attach(|py| {
-        let callback = py.eval(c_str!("print"), None, None)?;
+        let callback = py.eval(c"print", None, None)?;
         let start = refcount(&callback);
         let bus = Bound::new(py, EventBus::new())?;
         for _ in 0..3 {
@@ -107,8 +106,7 @@ impl LeakyBus {
 // ANCHOR: cycle_test
 /// Build a cycle, bus -> callback -> bus, drop every other reference to it,
 /// collect garbage, and report whether the cycle is still alive.
-const CYCLE: &std::ffi::CStr = c_str!(
-    r#"
+const CYCLE: &std::ffi::CStr = cr#"
 import gc, weakref
 
 def make_cycle(make_bus):
@@ -121,8 +119,7 @@ def still_alive_after_collecting(make_bus):
     alive = make_cycle(make_bus)  # nothing outside the cycle refers to it now
     gc.collect()
     return alive() is not None
-"#
-);
+"#;
 
 #[test]
 fn a_cycle_through_rust_is_collected_only_with_traverse_and_clear() -> PyResult<()> {

@@ -66,10 +66,9 @@ pub fn count_primes_attached(_py: Python<'_>, limit: Limit) -> u32 {
 use crate::args::int_in_range;
 
 /// The largest `limit` the prime counters accept. The work grows faster than
-/// the limit: 10 million takes about two seconds in a release build on a
-/// 2-core test machine (about five in a debug build); a billion would keep a
-/// thread busy for half an hour or more. Anything above the maximum is
-/// refused at once.
+/// the limit: at the maximum a call takes seconds, while a limit a hundred
+/// times larger would keep a thread busy for many minutes. Anything above
+/// the maximum is refused at once.
 pub const MAX_LIMIT: u32 = 10_000_000;
 
 /// A `limit` from Python: an `int` from 0 to `MAX_LIMIT`.

@@ -109,9 +109,8 @@ use crate::args::int_in_range;
 /// At most this many threads: enough to show threads waiting for the GIL in
 /// turn, few enough that a typo cannot start thousands of them.
 pub const MAX_THREADS: usize = 64;
-/// At most this many calls per thread: 64 million calls in all, about half a
-/// minute on a 2-core test machine, so a mistaken argument cannot keep the
-/// caller waiting for hours.
+/// At most this many calls per thread (64 million calls in all, with the most
+/// threads), so a mistaken argument cannot keep the caller waiting for hours.
 pub const MAX_CALLS_PER_THREAD: usize = 1_000_000;
 
 /// `threads` from Python: an `int` from 1 to `MAX_THREADS`.

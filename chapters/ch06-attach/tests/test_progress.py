@@ -6,7 +6,6 @@ compares how far it gets during a call with how far it gets during another.
 
 from __future__ import annotations
 
-# ANCHOR: progress_test
 import sys
 import threading
 import time
@@ -42,6 +41,7 @@ def progress_during(function: Callable[..., object], *args: object) -> int:
     return after - before
 
 
+# ANCHOR: progress_test
 @pytest.fixture(scope="module")
 def long_limit() -> tuple[int, float]:
     """A limit for which count_primes takes at least 0.4 s on this machine and

@@ -58,6 +58,8 @@ impl Report {
     pub fn data<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
         match &self.ending {
             Ending::Success(data) => {
+                // This conversion cannot fail (its error type, `Infallible`,
+                // has no values), so the pattern needs no `else`.
                 let Ok(bytes) = data.clone_ref(py).into_pyobject(py);
                 bytes
             }
