@@ -53,6 +53,11 @@ pub mod _native {
     #[pymodule_export]
     use super::{configure, live_futures, map_async, sleep, worker_threads};
 
+    // What a panic inside a Rust future becomes: an `Exception` subclass
+    // defined by pyo3-async-runtimes, exported so that callers can catch it.
+    #[pymodule_export]
+    use pyo3_async_runtimes::err::RustPanic;
+
     // Demonstrations for the book and the tests: a Rust future that fails,
     // one that panics, and what the benchmark checks before it measures.
     #[pymodule_export]

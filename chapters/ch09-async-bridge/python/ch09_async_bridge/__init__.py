@@ -5,11 +5,12 @@ coroutines from Rust, at most `concurrency` at a time, on your event loop and
 in your context. `configure` sets the tokio runtime's worker threads before
 its first use; `worker_threads` says how many it has; `live_futures` counts
 the Rust futures still alive, which shows that cancelling from Python drops
-them.
+them. A panic inside a Rust future reaches the awaiting coroutine as `RustPanic`.
 """
 
 # ANCHOR: init
 from ch09_async_bridge._native import (
+    RustPanic,
     configure,
     live_futures,
     map_async,
@@ -18,6 +19,7 @@ from ch09_async_bridge._native import (
 )
 
 __all__ = [
+    "RustPanic",
     "configure",
     "live_futures",
     "map_async",

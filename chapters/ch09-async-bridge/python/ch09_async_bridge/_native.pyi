@@ -5,6 +5,7 @@ from collections.abc import Awaitable, Callable, Iterable
 from typing import Any, TypeVar, overload
 
 __all__ = [
+    "RustPanic",
     "build_profile",
     "configure",
     "fail_after",
@@ -17,6 +18,9 @@ __all__ = [
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+class RustPanic(Exception):
+    """A panic inside a Rust future, as the coroutine awaiting it sees it."""
 
 def configure(worker_threads: int) -> None:
     """Give the tokio runtime `worker_threads` threads (1 to 256). Before its first use
