@@ -32,7 +32,7 @@ pub use flight::Flight;
 pub use live::{Live, live_futures};
 pub use map::{MAX_CONCURRENCY, map_async};
 pub use panicking::panic_after;
-pub use runtime::{MAX_WORKER_THREADS, configure, runtime, worker_threads};
+pub use runtime::{MAX_WORKER_THREADS, configure, runtime, runtime_started, worker_threads};
 pub use timer::{MAX_MS, sleep};
 
 /// How the module was compiled: "debug" or "release". The benchmark refuses
@@ -62,5 +62,9 @@ pub mod _native {
     // one that panics, and what the benchmark checks before it measures.
     #[pymodule_export]
     use super::{build_profile, fail_after, panic_after};
+
+    // For the package's exit hook (see python/ch09_async_bridge/__init__.py).
+    #[pymodule_export]
+    use super::runtime_started;
 }
 // ANCHOR_END: module

@@ -65,3 +65,9 @@ pub fn runtime() -> &'static Runtime {
 pub fn worker_threads() -> usize {
     runtime().metrics().num_workers()
 }
+
+/// Whether a function of this module has started the runtime.
+#[pyfunction]
+pub fn runtime_started() -> bool {
+    *STARTED.lock().unwrap_or_else(PoisonError::into_inner)
+}

@@ -12,6 +12,7 @@ __all__ = [
     "live_futures",
     "map_async",
     "panic_after",
+    "runtime_started",
     "sleep",
     "worker_threads",
 ]
@@ -48,6 +49,9 @@ def fail_after(ms: int, message: str) -> Awaitable[None]:
 def panic_after(ms: int, message: str) -> Awaitable[Any]:
     """A demonstration: the Rust future panics after `ms`; the awaiting coroutine gets
     pyo3_async_runtimes.RustPanic("rust future panicked: " + message)."""
+
+def runtime_started() -> bool:
+    """Whether a function of this module has started the tokio runtime."""
 
 def build_profile() -> str:
     """How the module was compiled: "debug" or "release"."""
