@@ -15,7 +15,7 @@ module in release mode first, or you measure the debug build:
 (`uv run cookbook develop ch09` puts the debug build back for the tests.)
 `--quick` does little work with few repeats: the tests run it to prove the
 script works, and its figures mean nothing. Each figure is the median of
-several repeats; the full run takes about half a minute on a 2-core machine.
+several repeats; the full run takes about five seconds on a 2-core machine.
 """
 
 from __future__ import annotations
