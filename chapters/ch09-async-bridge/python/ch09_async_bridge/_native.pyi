@@ -17,8 +17,8 @@ __all__ = [
     "worker_threads",
 ]
 
-T = TypeVar("T")
-R = TypeVar("R")
+_T = TypeVar("_T")
+_R = TypeVar("_R")
 
 class RustPanic(Exception):
     """A panic inside a Rust future, as the coroutine awaiting it sees it."""
@@ -33,10 +33,10 @@ def worker_threads() -> int:
 @overload
 def sleep(ms: int) -> Awaitable[None]: ...
 @overload
-def sleep(ms: int, value: T) -> Awaitable[T]: ...
+def sleep(ms: int, value: _T) -> Awaitable[_T]: ...
 def map_async(
-    func: Callable[[T], Awaitable[R]], items: Iterable[T], *, concurrency: int = 8
-) -> Awaitable[list[R]]:
+    func: Callable[[_T], Awaitable[_R]], items: Iterable[_T], *, concurrency: int = 8
+) -> Awaitable[list[_R]]:
     """`[await func(item) for item in items]`, with at most `concurrency` (1 to 10,000)
     calls in flight at once. Call it from a coroutine: it needs the running loop."""
 
