@@ -37,6 +37,8 @@ impl Drop for CancelOnDrop {
         });
     }
 }
+// ANCHOR_END: cancel_on_drop
+
 // ANCHOR: call_one
 /// Await `func(item)`, run as a task on the loop of `locals`, in its context.
 pub(crate) async fn call_one(
@@ -70,4 +72,3 @@ pub(crate) async fn call_one(
     result
 }
 // ANCHOR_END: call_one
-// ANCHOR_END: cancel_on_drop

@@ -12,8 +12,10 @@ use crate::timer::MAX_MS;
 
 /// A demonstration of a bug: after `ms` milliseconds, the Rust future
 /// panics. The tokio task running it catches the panic, and the awaiting
-/// coroutine receives `pyo3_async_runtimes.RustPanic` (an `Exception`)
-/// whose message is "rust future panicked: " and the panic's message.
+/// coroutine receives `pyo3_async_runtimes.RustPanic` (an `Exception`).
+/// pyo3-async-runtimes 0.30 does not pass the panic's own message on: the
+/// exception always says "rust future panicked: unknown error", and the
+/// message appears only in what Rust prints to standard error.
 #[pyfunction]
 pub fn panic_after<'py>(
     py: Python<'py>,

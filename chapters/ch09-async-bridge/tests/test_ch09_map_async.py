@@ -71,6 +71,9 @@ async def test_the_calls_run_on_the_callers_loop() -> None:
     assert await asyncio.wait_for(map_async(which_loop, range(4)), 10) == [True] * 4
 
 
+# ANCHOR_END: map_tests
+
+
 # ANCHOR: map_error_test
 async def test_an_error_stops_the_map_cancels_calls_in_flight_and_starts_no_more() -> None:
     started: list[int] = []
@@ -124,6 +127,3 @@ async def test_cancelling_the_awaiting_task_cancels_the_calls_in_flight() -> Non
             await asyncio.sleep(0.005)
     assert len(started) == 3
     assert sorted(cancelled) == sorted(started)
-
-
-# ANCHOR_END: map_tests

@@ -38,6 +38,9 @@ async def test_a_thousand_sleeps_finish_together() -> None:
     await no_live_futures_left()
 
 
+# ANCHOR_END: sleep_tests
+
+
 # ANCHOR: cancel_tests
 async def test_cancelling_the_awaiting_task_drops_the_rust_future() -> None:
     async def wait_a_minute() -> None:
@@ -89,6 +92,3 @@ async def test_a_panic_in_a_rust_future_becomes_rust_panic() -> None:
 
 
 # ANCHOR_END: failure_tests
-
-
-# ANCHOR_END: sleep_tests
