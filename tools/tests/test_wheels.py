@@ -136,3 +136,20 @@ def test_the_zizmor_step_fails_on_an_unpinned_action(tmp_path: Path) -> None:
         .replace("actions/checkout@v4", "actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1")
     )
     assert cli.step_zizmor(tmp_path) is True
+
+
+def test_the_sbom_and_its_record_line_may_differ_and_nothing_else(tmp_path: Path) -> None:
+    sbom = "pkg-0.1.dist-info/sboms/pkg.cyclonedx.json"
+
+    def files(serial: str, code: bytes) -> dict[str, bytes]:
+        record = f"pkg/a.py,sha256=x,1\n{sbom},sha256={serial},9\n"
+        return {
+            "pkg/a.py": code,
+            sbom: serial.encode(),
+            "pkg-0.1.dist-info/RECORD": record.encode(),
+        }
+
+    first = make_wheel(tmp_path / "a.whl", files("one", b"1"))
+    assert wheels.wheel_differences(first, make_wheel(tmp_path / "b.whl", files("two", b"1"))) == []
+    changed = make_wheel(tmp_path / "c.whl", files("two", b"2"))
+    assert wheels.wheel_differences(first, changed) == ["differs: pkg/a.py"]
