@@ -70,7 +70,9 @@ def build(name: str, extra: list[str], target: str) -> Path:
     folder = target_dir / "floor-costs"
     if folder.exists():
         shutil.rmtree(folder)
-    shutil.copytree(CRATE / "python" / PACKAGE, folder / PACKAGE)
+    # Only the Python half: `maturin develop` leaves its own build beside it.
+    ignore = shutil.ignore_patterns("*.so", "*.pyd", "__pycache__")
+    shutil.copytree(CRATE / "python" / PACKAGE, folder / PACKAGE, ignore=ignore)
     native = "_native.pyd" if sys.platform == "win32" else "_native.so"
     shutil.copyfile(library, folder / PACKAGE / native)
     return folder
