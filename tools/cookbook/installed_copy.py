@@ -18,6 +18,7 @@ import pytest
 from cookbook.wheels import installed_copy_problem
 
 
+# ANCHOR: installed_copy
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     package = os.environ.get("COOKBOOK_INSTALLED_PACKAGE", "")
     site_packages = Path(os.environ.get("COOKBOOK_SITE_PACKAGES", ""))
@@ -36,3 +37,6 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
     else:
         print(f"\ninstalled copy: {package} was imported from {site_packages}")
+
+
+# ANCHOR_END: installed_copy
