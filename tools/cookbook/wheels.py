@@ -332,7 +332,8 @@ def step(root: Path) -> bool:
         ok &= check_sdist(root, showcase)
     found = {v: p for v in (FLOOR, *NEWER) if (p := find_python(v)) is not None}
     pythons = choose_pythons(found)
-    print(f"--- CPython versions found: {', '.join(found) or 'none'}", flush=True)
+    versions = sorted(found, key=lambda v: tuple(map(int, v.split("."))))
+    print(f"--- CPython versions found: {', '.join(versions) or 'none'}", flush=True)
     print(f"--- the wheels are tested on: {', '.join(v for v, _ in pythons) or 'none'}")
     if [v for v, _ in pythons][:1] != [FLOOR] or len(pythons) < 2:
         print(f"FAIL: the wheels must be tested on CPython {FLOOR} and a newer one; install them")
