@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from cookbook import book, browser, captures
+from cookbook import book, browser, captures, wheels
 from cookbook.project import (
     Chapter,
     chapters,
@@ -130,6 +130,17 @@ def step_actionlint(root: Path) -> bool:
     return run([actionlint, *workflows], cwd=root).returncode == 0
 
 
+def step_wheels(root: Path) -> bool:
+    """Release wheels of every chapter: tags, abi3audit, sdist, installed and tested, stubtest."""
+    return wheels.step(root)
+
+
+def step_zizmor(root: Path) -> bool:
+    zizmor = executable("zizmor") or "zizmor"
+    workflows = root / ".github" / "workflows"
+    return run([zizmor, "--offline", str(workflows)], cwd=root).returncode == 0
+
+
 STEPS: dict[str, tuple[str, Callable[[Path], bool]]] = {
     "fmt": ("cargo fmt --check", step_fmt),
     "clippy": ("cargo clippy -D warnings", step_clippy),
@@ -142,6 +153,8 @@ STEPS: dict[str, tuple[str, Callable[[Path], bool]]] = {
     "ruff": ("ruff check and ruff format --check", step_ruff),
     "types": ("mypy --strict on Python faces, tests, tools", step_types),
     "actionlint": ("actionlint on .github/workflows", step_actionlint),
+    "zizmor": ("zizmor --offline on .github/workflows", step_zizmor),
+    "wheels": ("release wheels built, audited, installed, tested", step_wheels),
 }
 
 

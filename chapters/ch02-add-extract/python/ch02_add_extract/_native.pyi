@@ -1,7 +1,18 @@
 """Type stubs for the compiled module. Keep in step with src/*.rs."""
 
 from collections.abc import Mapping
-from typing import Protocol
+from typing import Protocol, final
+
+__all__ = [
+    "Config",
+    "add",
+    "add_by_hand",
+    "colour_to_hex",
+    "distance",
+    "distance_between_dicts",
+    "parse_config",
+    "slugify",
+]
 
 class _HasXY(Protocol):
     @property
@@ -15,6 +26,7 @@ def distance(a: _HasXY, b: _HasXY) -> float: ...
 def distance_between_dicts(a: Mapping[str, float], b: Mapping[str, float]) -> float: ...
 def colour_to_hex(colour: str | tuple[int, int, int]) -> str: ...
 
+@final
 class Config:
     @property
     def redis_url(self) -> str: ...

@@ -4,6 +4,26 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import TypedDict
 
+__all__ = [
+    "build_profile",
+    "code_points",
+    "encode_utf8",
+    "export_csv",
+    "filled_in_place",
+    "filled_via_vec",
+    "first_bytes",
+    "len_of_backed_bytes",
+    "len_of_backed_str",
+    "len_of_slice",
+    "len_of_str",
+    "len_of_string",
+    "len_of_vec",
+    "min_max",
+    "split_words",
+    "text_stats",
+    "word_frequencies",
+]
+
 # ANCHOR: stub_returning
 def min_max(values: Sequence[float]) -> tuple[float, float] | None: ...
 def word_frequencies(text: str) -> dict[str, int]: ...
