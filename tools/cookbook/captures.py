@@ -8,6 +8,7 @@ A chapter lists the commands whose output the book shows in
     command = ["{python}", "examples/tour.py"]  # run in the chapter folder
     exit-code = 1                               # what the command must exit with
     requires-python = "3.11"                    # optional: output differs on older Pythons
+    platform = "linux"                          # optional: output shows this sys.platform
 
 `cookbook captures` reruns every command and compares the output with the
 stored file; `cookbook captures --update` rewrites the stored files.
@@ -47,6 +48,7 @@ class Capture:
     command: list[str]
     exit_code: int
     requires_python: tuple[int, int] = (3, 0)
+    platform: str | None = None
 
     @property
     def stored(self) -> Path:
@@ -67,6 +69,7 @@ def captures(root: Path) -> list[Capture]:
                     command=list(entry["command"]),
                     exit_code=int(entry.get("exit-code", 0)),
                     requires_python=version_tuple(str(entry.get("requires-python", "3.0"))),
+                    platform=entry.get("platform"),
                 )
             )
     return found
@@ -125,6 +128,9 @@ def check(root: Path, update: bool = False) -> list[str]:
         if sys.version_info[:2] < capture.requires_python:
             wanted = ".".join(map(str, capture.requires_python))
             print(f"{label}: shows output of Python {wanted} or later; not compared on this one")
+            continue
+        if capture.platform is not None and not sys.platform.startswith(capture.platform):
+            print(f"{label}: shows output of {capture.platform}; not compared on {sys.platform}")
             continue
         hidden = shadowed_modules(capture)
         if hidden:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -255,3 +256,19 @@ def test_a_script_beside_a_file_named_like_a_stdlib_module_is_refused(tmp_path: 
     problems = captures.check(tmp_path)
     assert len(problems) == 1
     assert "standard-library modules (traceback)" in problems[0]
+
+
+def test_a_capture_for_another_platform_is_not_compared(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spec = HELLO + 'platform = "no-such-platform"\n'
+    root = make_chapter(tmp_path, spec)
+    assert captures.captures(root)[0].platform == "no-such-platform"
+    assert captures.check(root) == []  # stale, but not this platform's to judge
+    assert "shows output of no-such-platform; not compared on" in capsys.readouterr().out
+
+
+def test_a_capture_for_this_platform_is_compared(tmp_path: Path) -> None:
+    spec = HELLO + f'platform = "{sys.platform}"\n'
+    root = make_chapter(tmp_path, spec)
+    assert len(captures.check(root)) == 1  # nothing stored yet: stale
