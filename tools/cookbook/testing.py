@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import decimal
 import fractions
+import threading
 from collections.abc import Callable
 from types import ModuleType
 from typing import Any
@@ -155,3 +156,28 @@ def classes_that_name_a_private_module(package: ModuleType) -> list[str]:
         if any(part.startswith("_") for part in module.split(".")):
             found.append(f"{name} (__module__ is {module!r})")
     return found
+
+
+def progress_during(function: Callable[..., object], *args: object) -> int:
+    """How many times another Python thread goes round its loop while
+    function(*args) runs in this one: progress made while it ran, counted
+    rather than timed (Chapter 6's example defines the same function)."""
+    count = 0
+    running = True
+    started = threading.Event()
+
+    def spin() -> None:
+        nonlocal count
+        started.set()
+        while running:
+            count += 1
+
+    other = threading.Thread(target=spin)
+    other.start()
+    started.wait()
+    before = count
+    function(*args)
+    after = count
+    running = False
+    other.join()
+    return after - before

@@ -24,11 +24,12 @@ import platform
 import statistics
 import sys
 import timeit
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 
 import ch03_into_python as ch03
 from ch03_into_python import _native
+from cookbook.bench import duration, processor, ratio, table
 
 KB = 1024
 MB = 1024 * KB
@@ -47,39 +48,8 @@ def per_call(
     return statistics.median(timer.repeat(repeat=repeats, number=number)) / number
 
 
-def processor() -> str:
-    """The CPU model where the system says it (Linux), else whatever platform knows."""
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
-            for line in cpuinfo:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
-
-
 def size_label(size: int) -> str:
     return f"{size // MB} MB" if size >= MB else f"{size // KB} KB"
-
-
-def duration(seconds: float) -> str:
-    for unit, scale in (("s", 1.0), ("ms", 1e-3), ("us", 1e-6)):
-        if seconds >= scale:
-            return f"{seconds / scale:.3g} {unit}"
-    return f"{seconds / 1e-9:.3g} ns"
-
-
-def ratio(slow: float, fast: float) -> str:
-    value = slow / fast
-    return f"x{value:.2g}" if value < 100 else f"x{value:,.0f}"
-
-
-def table(title: str, columns: Sequence[str], rows: list[list[str]]) -> str:
-    widths = [max(len(column), *(len(row[i]) for row in rows)) for i, column in enumerate(columns)]
-    lines = [title, "  ".join(c.rjust(w) for c, w in zip(columns, widths, strict=True))]
-    lines += ["  ".join(cell.rjust(w) for cell, w in zip(row, widths, strict=True)) for row in rows]
-    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:

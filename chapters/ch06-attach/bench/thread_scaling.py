@@ -31,10 +31,11 @@ import statistics
 import sys
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 
 from ch06_attach import _native, count_primes, count_primes_attached
+from cookbook.bench import duration, processor, table
 
 THREADS = [1, 2, 4]
 LIMIT = 2_000_000
@@ -59,18 +60,6 @@ def wall_time(function: Callable[[int], object], threads: int, limit: int) -> fl
     return time.perf_counter() - started
 
 
-def processor() -> str:
-    """The CPU model where the system says it (Linux), else whatever platform knows."""
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
-            for line in cpuinfo:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
-
-
 def machine_line(profile: str) -> str:
     abi = "abi3" if ".abi3." in Path(_native.__file__).name else "version-specific ABI"
     gil = "with the GIL" if getattr(sys, "_is_gil_enabled", lambda: True)() else "free-threaded"
@@ -82,20 +71,6 @@ def machine_line(profile: str) -> str:
         f"{platform.machine()}, {os.cpu_count()} CPUs ({processor()}); {profile} build, {abi}"
         f"{load}"
     )
-
-
-def duration(seconds: float) -> str:
-    for unit, scale in (("s", 1.0), ("ms", 1e-3), ("us", 1e-6)):
-        if seconds >= scale:
-            return f"{seconds / scale:.3g} {unit}"
-    return f"{seconds / 1e-9:.3g} ns"
-
-
-def table(title: str, columns: Sequence[str], rows: list[list[str]]) -> str:
-    widths = [max(len(column), *(len(row[i]) for row in rows)) for i, column in enumerate(columns)]
-    lines = [title, "  ".join(c.rjust(w) for c, w in zip(columns, widths, strict=True))]
-    lines += ["  ".join(cell.rjust(w) for cell, w in zip(row, widths, strict=True)) for row in rows]
-    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,38 +7,13 @@ compares how far it gets during a call with how far it gets during another.
 from __future__ import annotations
 
 import sys
-import threading
 import time
-from collections.abc import Callable
 
 import pytest
 from ch06_attach import count_primes, count_primes_attached
+from cookbook.testing import progress_during
 
 MAX_LIMIT = 10_000_000
-
-
-def progress_during(function: Callable[..., object], *args: object) -> int:
-    """How many times another Python thread goes round its loop while
-    function(*args) runs in this one."""
-    count = 0
-    running = True
-    started = threading.Event()
-
-    def spin() -> None:
-        nonlocal count
-        started.set()
-        while running:
-            count += 1
-
-    other = threading.Thread(target=spin)
-    other.start()
-    started.wait()
-    before = count
-    function(*args)
-    after = count
-    running = False
-    other.join()
-    return after - before
 
 
 # ANCHOR: progress_test

@@ -29,10 +29,11 @@ import statistics
 import sys
 import threading
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from ch09_async_bridge import _native, map_async, sleep
+from cookbook.bench import duration, processor, table
 
 BATCH = 1_000
 
@@ -122,18 +123,6 @@ async def measure(rounds: int, count: int) -> list[tuple[str, float, float]]:
 # ANCHOR_END: bench_core
 
 
-def processor() -> str:
-    """The CPU model where the system says it (Linux), else whatever platform knows."""
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
-            for line in cpuinfo:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
-
-
 def machine_line(profile: str) -> str:
     abi = "abi3" if ".abi3." in Path(_native.__file__).name else "version-specific ABI"
     load = ""
@@ -144,33 +133,6 @@ def machine_line(profile: str) -> str:
         f"{platform.machine()}, {os.cpu_count()} CPUs ({processor()}); {profile} build, {abi}, "
         f"{_native.worker_threads()} tokio worker threads{load}"
     )
-
-
-def duration(seconds: float) -> str:
-    if seconds != seconds:  # NaN: not measured
-        return "-"
-    for unit, scale in (("s", 1.0), ("ms", 1e-3), ("us", 1e-6)):
-        if seconds >= scale:
-            return f"{seconds / scale:.3g} {unit}"
-    return f"{seconds / 1e-9:.3g} ns"
-
-
-def table(title: str, columns: Sequence[str], rows: list[list[str]]) -> str:
-    widths = [max(len(column), *(len(row[i]) for row in rows)) for i, column in enumerate(columns)]
-    lines = [
-        title,
-        "  ".join(
-            c.ljust(widths[0]) if i == 0 else c.rjust(w)
-            for i, (c, w) in enumerate(zip(columns, widths, strict=True))
-        ),
-    ]
-    for row in rows:
-        cells = [
-            cell.ljust(w) if i == 0 else cell.rjust(w)
-            for i, (cell, w) in enumerate(zip(row, widths, strict=True))
-        ]
-        lines.append("  ".join(cells))
-    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -195,6 +157,7 @@ def main(argv: list[str] | None = None) -> int:
             f"time per await (per item in the last two rows): median of {rounds} repeats",
             ["what", "one at a time", f"{BATCH:,} at a time"],
             [[name, duration(one), duration(many)] for name, one, many in rows],
+            label_left=True,
         )
     )
     return 0

@@ -11,12 +11,12 @@ your function ran, against how far it gets while this thread sleeps.
 from __future__ import annotations
 
 import importlib
-import threading
 import time
 from collections.abc import Callable
 from typing import Any
 
 import pytest
+from cookbook.testing import progress_during
 
 MAX_LIMIT = 10_000_000
 
@@ -24,30 +24,6 @@ MAX_LIMIT = 10_000_000
 @pytest.fixture(scope="module")
 def native() -> Any:
     return importlib.import_module("ch06_exercise")
-
-
-def progress_during(function: Callable[..., object], *args: object) -> int:
-    """How many times another Python thread goes round its loop while
-    function(*args) runs in this one."""
-    count = 0
-    running = True
-    started = threading.Event()
-
-    def spin() -> None:
-        nonlocal count
-        started.set()
-        while running:
-            count += 1
-
-    other = threading.Thread(target=spin)
-    other.start()
-    started.wait()
-    before = count
-    function(*args)
-    after = count
-    running = False
-    other.join()
-    return after - before
 
 
 @pytest.fixture(scope="module")
