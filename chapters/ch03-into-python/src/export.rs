@@ -3,14 +3,16 @@
 use std::collections::HashSet;
 
 use pyo3::PyTypeInfo;
-use pyo3::exceptions::{PyKeyError, PyRuntimeError, PyTypeError, PyValueError};
+use pyo3::exceptions::{PyKeyError, PyTypeError, PyValueError};
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyMapping, PyString, PyType};
+use pyo3::types::{
+    PyBool, PyBytes, PyDict, PyFloat, PyInt, PyIterator, PyMapping, PyString, PyType,
+};
 
-use crate::csv_format::{self, Filler};
+use crate::csv_format::CsvWriter;
 use crate::money::{self, DecimalError};
 
 // ANCHOR: export_csv
@@ -28,26 +30,92 @@ pub fn export_csv<'py>(
     currency: &Bound<'py, PyString>,
 ) -> PyResult<Bound<'py, PyBytes>> {
     let currency = checked_currency(currency)?;
-    let table = Table::read(rows, &currency)?;
-    // The exact size first, then one `bytes` object, filled in place. Building a
-    // Vec<u8> and returning it would copy the whole output once more.
-    PyBytes::new_with(rows.py(), table.csv_len(), |buffer| {
-        let mut filler = Filler::new(buffer);
-        table.write(&mut filler).map_err(|_| miscounted())?;
-        if filler.remaining() != 0 {
-            return Err(miscounted());
+    let mut csv = CsvWriter::default();
+    let mut header: Vec<Bound<'py, PyString>> = Vec::new();
+    for (index, row) in iterate_rows(rows)?.enumerate() {
+        let row = Row::new(index, row?)?;
+        if index == 0 {
+            header = row.str_keys(0)?;
+            for key in &header {
+                csv.field(borrowed_text(key, 0, key)?);
+            }
+            csv.end_record();
         }
-        Ok(())
-    })
+        write_row(&mut csv, index, &row, &header, &currency)?;
+    }
+    // The one copy of the output: from the Vec into a new `bytes` object.
+    Ok(PyBytes::new(rows.py(), csv.as_bytes()))
 }
 
-fn miscounted() -> PyErr {
-    PyRuntimeError::new_err("export_csv miscounted the length of its output; this is a bug")
+/// Check one row against the header and write its fields, each while the
+/// Python value it comes from is at hand.
+fn write_row(
+    csv: &mut CsvWriter,
+    index: usize,
+    row: &Row<'_>,
+    header: &[Bound<'_, PyString>],
+    currency: &str,
+) -> PyResult<()> {
+    if row.len()? != header.len() {
+        return Err(row.mismatch(index, header));
+    }
+    // A dict whose keys are the header's own key objects, in header order
+    // (rows built in a loop, or parsed by `json`, usually are), can be read
+    // straight through without looking up a single key.
+    if let Row::Dict(dict) = row
+        && write_in_order(csv, index, dict, header, currency)?
+    {
+        return Ok(());
+    }
+    for key in header {
+        let Some(value) = row.get(key)? else {
+            return Err(row.mismatch(index, header));
+        };
+        write_field(csv, index, key, &value, currency)?;
+    }
+    csv.end_record();
+    Ok(())
+}
+
+/// Write a dict's values in iteration order, as long as each key is the very
+/// object of the header at the same position. `false` (and nothing written)
+/// when one is not: then the caller looks the keys up instead.
+fn write_in_order(
+    csv: &mut CsvWriter,
+    index: usize,
+    dict: &Bound<'_, PyDict>,
+    header: &[Bound<'_, PyString>],
+    currency: &str,
+) -> PyResult<bool> {
+    for ((key, value), expected) in dict.iter().zip(header) {
+        if !key.is(expected) {
+            csv.abandon_record();
+            return Ok(false);
+        }
+        write_field(csv, index, expected, &value, currency)?;
+    }
+    csv.end_record();
+    Ok(true)
+}
+
+fn write_field(
+    csv: &mut CsvWriter,
+    index: usize,
+    key: &Bound<'_, PyString>,
+    value: &Bound<'_, PyAny>,
+    currency: &str,
+) -> PyResult<()> {
+    match cell(index, key, value, currency)? {
+        Cell::Text(text) => csv.field(borrowed_text(text, index, key)?),
+        Cell::Amount(amount) => csv.field(&amount),
+        Cell::Empty => csv.field(""),
+    }
+    Ok(())
 }
 // ANCHOR_END: export_csv
 
 // ANCHOR: currency
-fn checked_currency(currency: &Bound<'_, PyString>) -> PyResult<String> {
+pub(crate) fn checked_currency(currency: &Bound<'_, PyString>) -> PyResult<String> {
     // to_cow fails only for strings with lone surrogates, which are not valid anyway.
     let code = currency.to_cow().unwrap_or_default();
     if code.len() == 3 && code.bytes().all(|byte| byte.is_ascii_uppercase()) {
@@ -60,131 +128,36 @@ fn checked_currency(currency: &Bound<'_, PyString>) -> PyResult<String> {
 }
 // ANCHOR_END: currency
 
-// ANCHOR: table
-/// The whole table, checked and converted, ready to be measured and written.
-struct Table {
-    header: Vec<PyBackedStr>,
-    /// Every row's cells, one row after another, in header order.
-    cells: Vec<Cell>,
-    row_count: usize,
-}
-
-/// One value of the table, as the text that goes in the CSV.
-enum Cell {
-    /// A `str`. `PyBackedStr` keeps the Python string alive and points at its
-    /// UTF-8 without copying it.
-    Text(PyBackedStr),
-    /// A number, formatted as money.
-    Amount(String),
-    /// `None`.
-    Empty,
-}
-
-impl AsRef<str> for Cell {
-    fn as_ref(&self) -> &str {
-        match self {
-            Cell::Text(text) => text,
-            Cell::Amount(text) => text,
-            Cell::Empty => "",
-        }
+/// An iterator over `rows`, or an error that says what `rows` should be.
+pub(crate) fn iterate_rows<'py>(rows: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyIterator>> {
+    if rows.cast::<PyMapping>().is_ok() {
+        return Err(PyTypeError::new_err(
+            "rows must be an iterable of mappings, not a single mapping; \
+             to export one row, pass [row]",
+        ));
     }
-}
-// ANCHOR_END: table
-
-impl Table {
-    /// Read and check every row. All Python objects are visited here, once:
-    /// measuring and writing afterwards are pure Rust, so no Python code (a
-    /// mapping's `__getitem__`, say) can change the data between the two.
-    fn read(rows: &Bound<'_, PyAny>, currency: &str) -> PyResult<Self> {
-        if rows.cast::<PyMapping>().is_ok() {
-            return Err(PyTypeError::new_err(
-                "rows must be an iterable of mappings, not a single mapping; \
-                 to export one row, pass [row]",
-            ));
+    rows.try_iter().map_err(|error| {
+        if error.is_instance_of::<PyTypeError>(rows.py()) {
+            PyTypeError::new_err(format!(
+                "rows must be an iterable of mappings, such as a list of dicts; got {}",
+                type_name(rows)
+            ))
+        } else {
+            error
         }
-        let iterator = rows.try_iter().map_err(|error| {
-            if error.is_instance_of::<PyTypeError>(rows.py()) {
-                PyTypeError::new_err(format!(
-                    "rows must be an iterable of mappings, such as a list of dicts; got {}",
-                    type_name(rows)
-                ))
-            } else {
-                error
-            }
-        })?;
-        let mut table = Table {
-            header: Vec::new(),
-            cells: Vec::new(),
-            row_count: 0,
-        };
-        let mut keys: Vec<Bound<'_, PyString>> = Vec::new();
-        for (index, row) in iterator.enumerate() {
-            let row = Row::new(index, row?)?;
-            if index == 0 {
-                keys = row.str_keys(0)?;
-                table.header = keys
-                    .iter()
-                    .map(|key| backed(key.clone(), 0, key))
-                    .collect::<PyResult<_>>()?;
-            }
-            table.read_row(index, &row, &keys, currency)?;
-            table.row_count += 1;
-        }
-        Ok(table)
-    }
-
-    fn read_row(
-        &mut self,
-        index: usize,
-        row: &Row<'_>,
-        keys: &[Bound<'_, PyString>],
-        currency: &str,
-    ) -> PyResult<()> {
-        if row.len()? != keys.len() {
-            return Err(row.mismatch(index, keys));
-        }
-        for key in keys {
-            let Some(value) = row.get(key)? else {
-                return Err(row.mismatch(index, keys));
-            };
-            self.cells.push(cell(index, key, &value, currency)?);
-        }
-        Ok(())
-    }
-
-    fn records(&self) -> impl Iterator<Item = &[Cell]> {
-        let width = self.header.len();
-        (0..self.row_count).map(move |row| &self.cells[row * width..(row + 1) * width])
-    }
-
-    /// The length of the output in bytes: no header without rows.
-    fn csv_len(&self) -> usize {
-        if self.row_count == 0 {
-            return 0;
-        }
-        csv_format::record_len(&self.header)
-            + self.records().map(csv_format::record_len).sum::<usize>()
-    }
-
-    fn write(&self, filler: &mut Filler<'_>) -> Result<(), csv_format::BufferTooShort> {
-        if self.row_count == 0 {
-            return Ok(());
-        }
-        filler.record(&self.header)?;
-        self.records().try_for_each(|record| filler.record(record))
-    }
+    })
 }
 
 // ANCHOR: row
 /// A row: a `dict` read through the fast dict API, or any other mapping read
 /// through the mapping protocol (which honours a subclass's `__getitem__`).
-enum Row<'py> {
+pub(crate) enum Row<'py> {
     Dict(Bound<'py, PyDict>),
     Mapping(Bound<'py, PyMapping>),
 }
 
 impl<'py> Row<'py> {
-    fn new(index: usize, row: Bound<'py, PyAny>) -> PyResult<Self> {
+    pub(crate) fn new(index: usize, row: Bound<'py, PyAny>) -> PyResult<Self> {
         match row.cast_into_exact::<PyDict>() {
             Ok(dict) => Ok(Row::Dict(dict)),
             Err(error) => match error.into_inner().cast_into::<PyMapping>() {
@@ -198,14 +171,14 @@ impl<'py> Row<'py> {
         }
     }
 
-    fn len(&self) -> PyResult<usize> {
+    pub(crate) fn len(&self) -> PyResult<usize> {
         match self {
             Row::Dict(dict) => Ok(dict.len()),
             Row::Mapping(mapping) => mapping.len(),
         }
     }
 
-    fn get(&self, key: &Bound<'py, PyString>) -> PyResult<Option<Bound<'py, PyAny>>> {
+    pub(crate) fn get(&self, key: &Bound<'py, PyString>) -> PyResult<Option<Bound<'py, PyAny>>> {
         match self {
             Row::Dict(dict) => dict.get_item(key),
             Row::Mapping(mapping) => match mapping.get_item(key) {
@@ -224,7 +197,7 @@ impl<'py> Row<'py> {
     }
 
     /// The keys in iteration order, each checked to be a `str`.
-    fn str_keys(&self, index: usize) -> PyResult<Vec<Bound<'py, PyString>>> {
+    pub(crate) fn str_keys(&self, index: usize) -> PyResult<Vec<Bound<'py, PyString>>> {
         let mut keys = Vec::new();
         for key in self.as_any().try_iter()? {
             let key = key?;
@@ -245,7 +218,7 @@ impl<'py> Row<'py> {
 
     /// Explain how this row's keys differ from the header. Only called once
     /// something is known to be wrong, so it may take its time.
-    fn mismatch(&self, index: usize, header: &[Bound<'py, PyString>]) -> PyErr {
+    pub(crate) fn mismatch(&self, index: usize, header: &[Bound<'py, PyString>]) -> PyErr {
         let keys = match self.str_keys(index) {
             Ok(keys) => keys,
             Err(error) => return error,
@@ -286,17 +259,27 @@ impl<'py> Row<'py> {
 // ANCHOR_END: row
 
 // ANCHOR: cell
-/// Convert one value. Errors name the row and the key, and say what to do.
-fn cell(
+/// One value of a row, checked: what its field will hold.
+pub(crate) enum Cell<'a, 'py> {
+    /// A `str`, still in Python: its UTF-8 is borrowed when it is written.
+    Text(&'a Bound<'py, PyString>),
+    /// A number, formatted as money.
+    Amount(String),
+    /// `None`.
+    Empty,
+}
+
+/// Check and convert one value. Errors name the row and the key, and say what to do.
+pub(crate) fn cell<'a, 'py>(
     index: usize,
-    key: &Bound<'_, PyString>,
-    value: &Bound<'_, PyAny>,
+    key: &Bound<'py, PyString>,
+    value: &'a Bound<'py, PyAny>,
     currency: &str,
-) -> PyResult<Cell> {
+) -> PyResult<Cell<'a, 'py>> {
     let py = value.py();
-    let at = || format!("row {index}, key {}", short_repr(key));
+    let at = || at(index, key);
     if let Ok(text) = value.cast::<PyString>() {
-        return Ok(Cell::Text(backed(text.clone(), index, key)?));
+        return Ok(Cell::Text(text));
     }
     if value.is_none() {
         return Ok(Cell::Empty);
@@ -386,16 +369,31 @@ fn not_finite(at: &str, value: &Bound<'_, PyAny>) -> PyErr {
     ))
 }
 
-/// A `str` as a `PyBackedStr`. Fails only for text that is not valid Unicode
-/// (lone surrogates), which cannot be written as UTF-8.
-fn backed(
+/// The UTF-8 of a `str`, borrowed. Fails only for text that is not valid
+/// Unicode (lone surrogates), which cannot be written as UTF-8.
+fn borrowed_text<'a>(
+    text: &'a Bound<'_, PyString>,
+    index: usize,
+    key: &Bound<'_, PyString>,
+) -> PyResult<&'a str> {
+    text.to_str()
+        .map_err(|error| with_context(text.py(), &at(index, key), error))
+}
+
+/// A `str` as a `PyBackedStr`, which keeps the string alive. Fails as
+/// `borrowed_text` does.
+pub(crate) fn backed(
     text: Bound<'_, PyString>,
     index: usize,
     key: &Bound<'_, PyString>,
 ) -> PyResult<PyBackedStr> {
     let py = text.py();
-    PyBackedStr::try_from(text)
-        .map_err(|error| with_context(py, &format!("row {index}, key {}", short_repr(key)), error))
+    PyBackedStr::try_from(text).map_err(|error| with_context(py, &at(index, key), error))
+}
+
+/// Where a value is, for error messages: `row 3, key 'price'`.
+fn at(index: usize, key: &Bound<'_, PyString>) -> String {
+    format!("row {index}, key {}", short_repr(key))
 }
 
 /// Put "row 3, key 'x': " in front of a ValueError raised by Python; keep it as the cause.
