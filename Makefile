@@ -7,11 +7,12 @@ ifeq ($(UV),)
 UV := .tools/bin/uv
 endif
 
-.PHONY: help book test workshop captures fmt clean
+.PHONY: help book test bench workshop captures fmt clean
 
 help:
 	@echo "make book      build the book and serve it on http://127.0.0.1:3000"
 	@echo "make test      run every check (cargo, pytest, workshop, book, lints)"
+	@echo "make bench     build release wheels and run every benchmark (minutes)"
 	@echo "make workshop  show the workshop's exercises and your progress"
 	@echo "make captures  refresh the program output that the book shows"
 	@echo "make fmt       format the Rust and Python code"
@@ -21,6 +22,9 @@ book: $(UV)
 
 test: $(UV)
 	$(UV) run cookbook test
+
+bench: $(UV)
+	$(UV) run cookbook bench
 
 workshop: $(UV)
 	$(UV) run workshop list

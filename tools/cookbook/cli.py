@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from cookbook import book, browser, captures, wheels
+from cookbook import benchmarks, book, browser, captures, wheels
 from cookbook.project import (
     Chapter,
     chapters,
@@ -93,7 +93,9 @@ def step_captures(root: Path) -> bool:
 
 
 def step_book(root: Path) -> bool:
-    problems = book.check(root)
+    problems = [str(problem) for problem in book.check(root)]
+    # The benchmark results the book shows: current, complete, never typed by hand.
+    problems += benchmarks.check_results(root)
     for problem in problems:
         print(problem)
     if not problems:
@@ -191,9 +193,17 @@ def main(argv: list[str] | None = None) -> int:
     book_parser = commands.add_parser("book", help="build and serve the book")
     book_parser.add_argument("--port", type=int, default=3000)
     book_parser.add_argument("--build-only", action="store_true", help="build and check, no server")
+    commands.add_parser(
+        "bench",
+        help="build release wheels, run every benchmark, write the results file; "
+        "other options go to pyperf, e.g. --fast (fewer processes) or --rigorous (more); "
+        "--profile profiles both versions of export_csv with Linux perf instead",
+    )
     captures_parser = commands.add_parser("captures", help="check the output the book shows")
     captures_parser.add_argument("--update", action="store_true", help="rewrite stale captures")
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra and args.command != "bench":
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
     utf8_output()
     root = find_root()
 
@@ -215,6 +225,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.build_only:
             return 0 if step_book(root) else 1
         return book.serve(root, args.port)
+    if args.command == "bench":
+        if "--profile" in extra:
+            return benchmarks.profile(root)
+        return benchmarks.bench(root, extra)
     if args.command == "captures":
         # Build the chapters first, as the test step does: a capture run against a
         # missing or stale module would store an ImportError as the book's output.

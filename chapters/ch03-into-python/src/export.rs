@@ -77,6 +77,7 @@ fn write_row(
     Ok(())
 }
 
+// ANCHOR: in_order
 /// Write a dict's values in iteration order, as long as each key is the very
 /// object of the header at the same position. `false` (and nothing written)
 /// when one is not: then the caller looks the keys up instead.
@@ -97,6 +98,7 @@ fn write_in_order(
     csv.end_record();
     Ok(true)
 }
+// ANCHOR_END: in_order
 
 fn write_field(
     csv: &mut CsvWriter,
