@@ -27,6 +27,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -90,19 +91,27 @@ def sources_digest(root: Path) -> str:
 class RowSpec(Protocol):
     """What the harness reads of the suite's `Row`."""
 
-    name: str
-    label: str
-    threads: int
+    @property
+    def name(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def threads(self) -> int: ...
 
 
 class TableSpec(Protocol):
     """What the harness reads of the suite's `Table`."""
 
-    anchor: str
-    title: str
-    baseline: str
-    ratio: str
-    rows: tuple[RowSpec, ...]
+    @property
+    def anchor(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def baseline(self) -> str: ...
+    @property
+    def ratio(self) -> str: ...
+    @property
+    def rows(self) -> Sequence[RowSpec]: ...
 
 
 @dataclass(frozen=True)
@@ -172,7 +181,7 @@ def machine(root: Path, metadata: dict[str, object], runs: str, load: str) -> li
 
 
 def read_pyperf(path: Path) -> tuple[dict[str, Measured], dict[str, object], str]:
-    import pyperf
+    import pyperf  # type: ignore[import-untyped]
 
     suite = pyperf.BenchmarkSuite.load(str(path))
     measured: dict[str, Measured] = {}
@@ -205,7 +214,7 @@ def write_results(root: Path, measured: dict[str, Measured], lines: list[str]) -
 
 
 def build_environment(root: Path) -> Path | None:
-    from cookbook.wheels import build_wheel
+    from cookbook.wheels import build_wheel, make_venv
 
     folder = target_dir(root, "bench")
     wheels_folder = folder / "wheels"
@@ -218,16 +227,7 @@ def build_environment(root: Path) -> Path | None:
         if wheel is None:
             return None
         wheels.append(wheel)
-    uv = executable("uv") or "uv"
-    venv = folder / "venv"
-    if run([uv, "venv", "--clear", "--python", sys.executable, str(venv)], cwd=root).returncode:
-        return None
-    python = venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
-    pins = [f"{name}=={importlib.metadata.version(name)}" for name in TOOLS]
-    command = [uv, "pip", "install", "--python", str(python), *map(str, wheels), *pins]
-    if run(command, cwd=root).returncode:
-        return None
-    return python
+    return make_venv(root, Path(sys.executable), folder / "venv", wheels, TOOLS)
 
 
 def bench(root: Path, pyperf_args: list[str]) -> int:

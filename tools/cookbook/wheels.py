@@ -269,13 +269,16 @@ def check_sdist(root: Path, direct: Path) -> bool:
     return not problems
 
 
-def make_venv(root: Path, python: Path, folder: Path, wheels: list[Path]) -> Path | None:
-    """A fresh virtual environment with the wheels and the test tools; its python."""
+def make_venv(
+    root: Path, python: Path, folder: Path, wheels: list[Path], tools: tuple[str, ...] = TEST_TOOLS
+) -> Path | None:
+    """A fresh virtual environment with the wheels and `tools`, at the versions of
+    the development environment; its python."""
     uv = executable("uv") or "uv"
     if run([uv, "venv", "--clear", "--python", str(python), str(folder)], cwd=root).returncode:
         return None
     venv_python = folder / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
-    pins = [f"{name}=={importlib.metadata.version(name)}" for name in TEST_TOOLS]
+    pins = [f"{name}=={importlib.metadata.version(name)}" for name in tools]
     command = [uv, "pip", "install", "--python", str(venv_python), *map(str, wheels), *pins]
     if run(command, cwd=root).returncode:
         return None

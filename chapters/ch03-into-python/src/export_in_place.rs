@@ -124,6 +124,7 @@ impl Table {
     }
     // ANCHOR_END: read_row
 
+    // ANCHOR: passes
     fn records(&self) -> impl Iterator<Item = &[Cell]> {
         let width = self.header.len();
         (0..self.row_count).map(move |row| &self.cells[row * width..(row + 1) * width])
@@ -145,4 +146,5 @@ impl Table {
         filler.record(&self.header)?;
         self.records().try_for_each(|record| filler.record(record))
     }
+    // ANCHOR_END: passes
 }

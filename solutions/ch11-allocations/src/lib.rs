@@ -1,5 +1,7 @@
 //! Workshop, chapter 11: stop copying what you only read; a solution.
 
+// The checks' counter is the exercise's own file, so both count the same way.
+#[path = "../../../exercises/ch11-allocations/src/counting.rs"]
 mod counting;
 
 use pyo3::exceptions::PyTypeError;
