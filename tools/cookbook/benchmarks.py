@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import importlib.util
+import math
 import os
 import platform
 import re
@@ -126,7 +127,7 @@ def spread(values: list[float]) -> float:
 
 def combined(first: float, second: float) -> float:
     """The relative spread of a ratio of two independent measurements."""
-    return float((first**2 + second**2) ** 0.5)
+    return math.hypot(first, second)
 
 
 def ratio_text(value: float) -> str:
@@ -189,7 +190,8 @@ def read_pyperf(path: Path) -> tuple[dict[str, Measured], dict[str, object], str
     for benchmark in suite.get_benchmarks():
         values = list(benchmark.get_values())
         measured[benchmark.get_name()] = Measured(statistics.median(values), spread(values))
-        processes = sum(1 for run in benchmark.get_runs() if not run._is_calibration())
+        # Calibration runs record no values; every other run is one worker process.
+        processes = sum(1 for run in benchmark.get_runs() if run.values)
         runs = f"{processes} processes x {len(values) // max(processes, 1)} values per benchmark"
     return measured, dict(suite.get_metadata()), runs
 
