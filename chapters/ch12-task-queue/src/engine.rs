@@ -84,6 +84,8 @@ struct State {
     /// Completions sent to the writer and not yet written.
     unwritten: usize,
     stopping: bool,
+    /// When a retry this worker scheduled falls due: look at deferred jobs then.
+    promote_hint: Option<Instant>,
     /// No more deliveries will come (burst drained, or stopped).
     done: bool,
     stats: Stats,
@@ -355,6 +357,9 @@ impl Engine {
                 }
                 notified.await;
             };
+            if let Some(hint) = self.shared.lock().promote_hint.take() {
+                next_promote = next_promote.min(hint);
+            }
             let result: Result<(), String> = async {
                 let now = Instant::now();
                 if now >= next_promote {
@@ -433,14 +438,23 @@ impl Engine {
                     job: delivery.job,
                 }),
                 Ok(delivery) if !self.config.known.contains(&delivery.name) => {
-                    let mut known: Vec<&str> =
-                        self.config.known.iter().map(String::as_str).collect();
+                    let mut known: Vec<String> = self
+                        .config
+                        .known
+                        .iter()
+                        .map(|name| format!("'{name}'"))
+                        .collect();
                     known.sort_unstable();
+                    let known = if known.is_empty() {
+                        "no tasks".to_owned()
+                    } else {
+                        known.join(", ")
+                    };
                     let failure = Failure {
                         error_type: "UnknownTask".to_owned(),
                         message: format!(
-                            "no task named {:?} is registered in the worker that took this job \
-                             (it knows {known:?}); is the worker older, or the producer newer?",
+                            "no task named '{}' is registered in the worker that took this job \
+                             (it knows {known}); is the worker older, or the producer newer?",
                             delivery.name
                         ),
                         tries: delivery.try_number,
@@ -556,7 +570,21 @@ impl Engine {
                 tokio::time::sleep(pause).await;
                 pause = (pause * 2).min(Duration::from_secs(2));
             }
-            self.shared.lock().unwrap_written(batch.len());
+            let soonest_retry = batch
+                .iter()
+                .filter_map(|completion| match completion {
+                    Completion::RetryAt { delay_ms, .. } => Some(*delay_ms),
+                    _ => None,
+                })
+                .min();
+            {
+                let mut state = self.shared.lock();
+                state.unwrap_written(batch.len());
+                if let Some(delay_ms) = soonest_retry {
+                    let due = Instant::now() + Duration::from_millis(delay_ms);
+                    state.promote_hint = Some(state.promote_hint.map_or(due, |hint| hint.min(due)));
+                }
+            }
             batch.clear();
             self.shared.written.notify_waiters();
             // A burst worker waiting for the end looks again.

@@ -93,12 +93,17 @@ fn to_value_at(
         let number: f64 = object
             .extract()
             .map_err(|_| NotJson::new(path, "a float".to_owned()))?;
-        return Number::from_f64(number).map(Value::Number).ok_or_else(|| {
-            NotJson::new(
+        let Some(number) = Number::from_f64(number) else {
+            let shown = object
+                .repr()
+                .map(|repr| repr.to_string())
+                .unwrap_or_default();
+            return Err(NotJson::new(
                 path,
-                format!("the float {number}, which JSON cannot represent"),
-            )
-        });
+                format!("the float {shown}, which JSON cannot represent"),
+            ));
+        };
+        return Ok(Value::Number(number));
     }
     if let Ok(text) = object.cast_exact::<PyString>() {
         return text
@@ -130,7 +135,7 @@ fn to_value_at(
                 NotJson::new(path, "a dict key that is not valid Unicode".to_owned())
             })?;
             let before = path.len();
-            path.push_str(&format!("[{key:?}]"));
+            path.push_str(&format!("['{key}']"));
             let value = to_value_at(&value, path, depth + 1)?;
             path.truncate(before);
             map.insert(key.to_owned(), value);
@@ -185,7 +190,7 @@ pub fn encode_call(
             let key: String = key.extract()?;
             let value = to_value(&arg).map_err(|error| {
                 PyTypeError::new_err(
-                    error.message(&format!("argument {key:?} ({})", type_name(&arg))),
+                    error.message(&format!("argument '{key}' ({})", type_name(&arg))),
                 )
             })?;
             named.insert(key, value);

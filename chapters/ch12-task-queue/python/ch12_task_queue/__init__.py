@@ -24,6 +24,10 @@ from ch12_task_queue._app import App, Job, JobFailed, Retry, Task, WorkerStats
 __all__ = ["App", "Job", "JobFailed", "Retry", "Task", "WorkerStats"]
 # ANCHOR_END: init
 
+# Reprs, tracebacks and pickles name the public package, not the private module.
+for _public in (App, Job, JobFailed, Retry, Task, WorkerStats):
+    _public.__module__ = __name__
+
 
 # ANCHOR: exit_hook
 @atexit.register

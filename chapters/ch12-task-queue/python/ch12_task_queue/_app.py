@@ -35,7 +35,7 @@ def _seconds(value: object, what: str, *, allow_zero: bool) -> float:
     return seconds
 
 
-def _job_id(value: object) -> str:
+def _checked_job_id(value: object) -> str:
     if not isinstance(value, str):
         raise TypeError(f"a job id must be a str, not {type(value).__name__}")
     if not 1 <= len(value) <= MAX_ID_LENGTH or any(ord(c) < 32 or ord(c) == 127 for c in value):
@@ -173,7 +173,7 @@ class Task(Generic[_P, _R]):
         that id is queued, deferred, running or its result is kept, this
         returns a `Job` for it and enqueues nothing.
         """
-        job_id = None if _job_id is None else _job_id(_job_id)
+        job_id = None if _job_id is None else _checked_job_id(_job_id)
         delay = 0.0 if _delay is None else _seconds(_delay, "_delay", allow_zero=True)
         arguments = _native.encode_call(args, kwargs)  # TypeError names a bad argument
         job = (job_id, self.name, arguments, self.max_tries, self.timeout, delay)
@@ -301,7 +301,7 @@ class App:
 
     def job(self, job_id: str) -> Job:
         """A handle on the job with this id, from any process."""
-        return Job(self, _job_id(job_id))
+        return Job(self, _checked_job_id(job_id))
 
     async def run_worker(self, *, concurrency: int = 10, burst: bool = False) -> WorkerStats:
         """Run tasks from the queue, at most `concurrency` at once, until
