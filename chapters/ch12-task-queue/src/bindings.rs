@@ -14,7 +14,7 @@ use crate::backend::{Backend, Unavailable};
 use crate::engine::{Engine, Outcome, Stats, WorkerConfig};
 use crate::job::{Finished, NewJob, new_job_id};
 use crate::json;
-use crate::shutdown::Live;
+use crate::shutdown::{awaitable, runtime, stop_everything};
 
 /// The most tasks one worker runs at once.
 pub const MAX_CONCURRENCY: usize = 10_000;
@@ -40,22 +40,9 @@ fn millis(duration: Duration) -> u64 {
     u64::try_from(duration.as_millis()).unwrap_or(u64::MAX)
 }
 
-/// Run `future` on tokio and hand Python an awaitable of its output; the
-/// future counts as live until it ends (see `shutdown`).
-fn awaitable<'py, F, T>(py: Python<'py>, future: F) -> PyResult<Bound<'py, PyAny>>
-where
-    F: Future<Output = PyResult<T>> + Send + 'static,
-    T: for<'a> IntoPyObject<'a> + Send + 'static,
-{
-    if crate::shutdown::is_stopping() {
-        return Err(PyRuntimeError::new_err("the interpreter is shutting down"));
-    }
-    let live = Live::new();
-    pyo3_async_runtimes::tokio::future_into_py(py, async move {
-        let _live = live;
-        future.await
-    })
-}
+/// One job to enqueue, as the package sends it: `(job_id or None, name,
+/// args_json, max_tries, timeout_seconds or None, delay_seconds)`.
+type JobArguments = (Option<String>, String, Vec<u8>, u32, Option<f64>, f64);
 
 /// One queue in one backend: what producers (and `Job`) use.
 #[pyclass(frozen, module = "ch12_task_queue._native")]
@@ -74,7 +61,7 @@ impl Queue {
         let backend = match url {
             None => Backend::memory(lease, keep_results),
             Some(url) => {
-                let _inside = crate::shutdown::runtime().enter();
+                let _inside = runtime().map_err(PyRuntimeError::new_err)?.enter();
                 Backend::redis(url, queue, lease, keep_results).map_err(|error| {
                     PyValueError::new_err(format!("cannot use the Redis URL {url:?}: {error}"))
                 })?
@@ -88,7 +75,7 @@ impl Queue {
     fn enqueue<'py>(
         &self,
         py: Python<'py>,
-        jobs: Vec<(Option<String>, String, Vec<u8>, u32, Option<f64>, f64)>,
+        jobs: Vec<JobArguments>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let mut batch = Vec::with_capacity(jobs.len());
         for (id, name, args, max_tries, timeout, delay) in jobs {
@@ -179,7 +166,7 @@ impl Worker {
             burst,
             known: names.into_iter().collect::<HashSet<_>>(),
         };
-        let _inside = crate::shutdown::runtime().enter();
+        let _inside = runtime().map_err(PyRuntimeError::new_err)?.enter();
         let engine =
             Engine::start(queue.backend.clone(), config).map_err(PyRuntimeError::new_err)?;
         Ok(Worker { engine })
@@ -332,13 +319,14 @@ pub fn encode_call(
     json::encode_call(args, kwargs)
 }
 
-/// Stop every background loop of this module and wait (without holding the
-/// interpreter) up to `patience` seconds for them and for every pending
-/// awaitable to end. The package calls it at exit.
+/// Stop every background loop of this module, wait (detached) up to
+/// `patience` seconds for them and for every pending awaitable to end, and
+/// shut the runtime down. The package calls it at exit; nothing of this
+/// module works after it.
 #[pyfunction]
 pub fn shutdown(py: Python<'_>, patience: f64) -> PyResult<bool> {
     let patience = seconds(patience, "patience")?;
-    Ok(py.detach(|| crate::shutdown::begin(patience)))
+    Ok(py.detach(|| stop_everything(patience)))
 }
 
 /// How many background loops and pending awaitables are alive.

@@ -13,6 +13,13 @@
 //! buffer has some) and to `finish` one (a channel send). The engine decides
 //! what a task's outcome means: success, another try after a backoff, or a
 //! failure for good.
+//!
+//! A job taken over from a lost worker is a *suspect*: it may be what killed
+//! that worker. It runs alone: the engine takes over one suspect at a time,
+//! waits until nothing else runs, hands its prefetched jobs back, and claims
+//! nothing more until the suspect is done. If the suspect kills this worker
+//! too, no other job dies with it, so only a job that really kills its
+//! worker runs out of tries (`WorkerLost`); the others go on.
 
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -79,6 +86,12 @@ pub struct WorkerConfig {
 #[derive(Default)]
 struct State {
     buffer: VecDeque<Ready>,
+    /// Taken over from a lost worker: each runs alone (see the module docs).
+    suspects: VecDeque<Ready>,
+    /// The token of the suspect running now, alone.
+    isolating: Option<u64>,
+    /// Take over the next lapsed lease at once (a suspect just finished).
+    reclaim_soon: bool,
     running: HashMap<u64, Delivery>,
     next_token: u64,
     /// Completions sent to the writer and not yet written.
@@ -154,9 +167,9 @@ impl Engine {
             tasks: Mutex::default(),
         });
         let tasks = vec![
-            shutdown::spawn(engine.clone().claimer(reader)),
-            shutdown::spawn(engine.clone().renewer()),
-            shutdown::spawn(engine.clone().writer(receiver)),
+            shutdown::spawn(engine.clone().claimer(reader))?,
+            shutdown::spawn(engine.clone().renewer())?,
+            shutdown::spawn(engine.clone().writer(receiver))?,
         ];
         *engine.tasks.lock().unwrap_or_else(PoisonError::into_inner) = tasks;
         Ok(engine)
@@ -172,6 +185,33 @@ impl Engine {
     pub fn take(&self, max: usize) -> Vec<(u64, Ready)> {
         let mut state = self.shared.lock();
         let mut taken = Vec::new();
+        if state.isolating.is_some() || max == 0 {
+            return taken;
+        }
+        if !state.suspects.is_empty() {
+            if !state.running.is_empty() {
+                return taken; // a suspect waits until nothing else runs
+            }
+            let Some(suspect) = state.suspects.pop_front() else {
+                return taken;
+            };
+            state.next_token += 1;
+            let token = state.next_token;
+            state.running.insert(token, suspect.delivery.clone());
+            state.isolating = Some(token);
+            // Prefetched jobs would die with this worker if the suspect kills it.
+            let prefetched: Vec<Completion> = state
+                .buffer
+                .drain(..)
+                .map(|ready| hand_back(ready.delivery))
+                .collect();
+            state.unwritten += prefetched.len();
+            drop(state);
+            for completion in prefetched {
+                self.send(completion);
+            }
+            return vec![(token, suspect)];
+        }
         while taken.len() < max {
             let Some(ready) = state.buffer.pop_front() else {
                 break;
@@ -198,7 +238,7 @@ impl Engine {
             notified.as_mut().enable();
             {
                 let state = self.shared.lock();
-                if !state.buffer.is_empty() {
+                if state.can_take() {
                     return true;
                 }
                 if state.done || state.stopping {
@@ -220,8 +260,18 @@ impl Engine {
         };
         let completion = decide(delivery, outcome, &mut state.stats);
         state.unwritten += 1;
+        let isolated = state.isolating == Some(token);
+        if isolated {
+            state.isolating = None;
+            state.reclaim_soon = true;
+        }
+        let suspect_may_start = !state.suspects.is_empty() && state.running.is_empty();
         drop(state);
         self.send(completion);
+        if isolated || suspect_may_start {
+            self.shared.ready.notify_waiters();
+            self.shared.room.notify_one();
+        }
         true
     }
     // ANCHOR_END: finish
@@ -263,8 +313,9 @@ impl Engine {
         }
         let unstarted: Vec<Completion> = {
             let mut state = self.shared.lock();
-            let buffered: Vec<Delivery> =
+            let mut buffered: Vec<Delivery> =
                 state.buffer.drain(..).map(|ready| ready.delivery).collect();
+            buffered.extend(state.suspects.drain(..).map(|ready| ready.delivery));
             let running: Vec<Delivery> = state
                 .running
                 .drain()
@@ -329,7 +380,10 @@ impl Engine {
     /// Deliveries in hand: buffered plus running.
     pub fn held(&self) -> (usize, usize) {
         let state = self.shared.lock();
-        (state.buffer.len(), state.running.len())
+        (
+            state.buffer.len() + state.suspects.len(),
+            state.running.len(),
+        )
     }
 
     // ANCHOR: claimer
@@ -342,7 +396,7 @@ impl Engine {
         let mut pause = Duration::from_millis(50);
         loop {
             // Wait for room in the buffer (or a stop).
-            let room = loop {
+            loop {
                 let notified = self.shared.room.notified();
                 tokio::pin!(notified);
                 notified.as_mut().enable();
@@ -351,14 +405,22 @@ impl Engine {
                     if state.stopping {
                         return;
                     }
-                    if state.buffer.len() < capacity {
-                        break capacity - state.buffer.len();
+                    // No claiming while a suspect waits or runs: it runs alone.
+                    let isolating = state.isolating.is_some() || !state.suspects.is_empty();
+                    if !isolating && state.buffer.len() < capacity {
+                        break;
                     }
                 }
                 notified.await;
-            };
-            if let Some(hint) = self.shared.lock().promote_hint.take() {
-                next_promote = next_promote.min(hint);
+            }
+            {
+                let mut state = self.shared.lock();
+                if let Some(hint) = state.promote_hint.take() {
+                    next_promote = next_promote.min(hint);
+                }
+                if std::mem::take(&mut state.reclaim_soon) {
+                    next_reclaim = Instant::now();
+                }
             }
             let result: Result<(), String> = async {
                 let now = Instant::now();
@@ -367,27 +429,28 @@ impl Engine {
                     next_promote = now + next.unwrap_or(BLOCK * 4).min(BLOCK * 4);
                 }
                 if now >= next_reclaim {
-                    let taken = self
-                        .backend
-                        .reclaim(&self.name, room)
-                        .await
-                        .map_err(|e| e.0)?;
+                    // One at a time: each job taken over runs alone.
+                    let taken = self.backend.reclaim(&self.name, 1).await.map_err(|e| e.0)?;
                     next_reclaim = now + reclaim_every;
-                    self.accept(taken);
+                    if !taken.is_empty() {
+                        self.accept(taken, true);
+                        return Ok(());
+                    }
                 }
                 let block = next_promote
                     .saturating_duration_since(Instant::now())
                     .clamp(Duration::from_millis(5), BLOCK);
-                let room = capacity
-                    .saturating_sub(self.shared.lock().buffer.len())
-                    .max(1);
+                let room = capacity.saturating_sub(self.shared.lock().buffer.len());
+                if room == 0 {
+                    return Ok(());
+                }
                 let read = self
                     .backend
                     .read_new(&mut reader, &self.name, room, block)
                     .await
                     .map_err(|e| e.0)?;
                 let got_some = !read.is_empty();
-                self.accept(read);
+                self.accept(read, false);
                 if self.config.burst
                     && !got_some
                     && self.idle()
@@ -419,24 +482,24 @@ impl Engine {
     /// Nothing buffered, running or waiting to be written by this worker.
     fn idle(&self) -> bool {
         let state = self.shared.lock();
-        state.buffer.is_empty() && state.running.is_empty() && state.unwritten == 0
+        state.buffer.is_empty()
+            && state.suspects.is_empty()
+            && state.running.is_empty()
+            && state.unwritten == 0
     }
 
     /// Sort what was claimed: runnable deliveries into the buffer; unknown
     /// tasks and malformed entries fail for good at once (without retries: no
     /// number of tries will make them run). A delivery claimed after a stop
     /// goes straight back.
-    fn accept(&self, read: Vec<Result<Delivery, Malformed>>) {
+    fn accept(&self, read: Vec<Result<Delivery, Malformed>>, suspects: bool) {
         let mut refused = Vec::new();
         let mut state = self.shared.lock();
         let stopping = state.stopping;
-        let before = state.buffer.len();
+        let before = state.buffer.len() + state.suspects.len();
         for item in read {
             match item {
-                Ok(delivery) if stopping => refused.push(Completion::HandBack {
-                    entry: delivery.entry,
-                    job: delivery.job,
-                }),
+                Ok(delivery) if stopping => refused.push(hand_back(delivery)),
                 Ok(delivery) if !self.config.known.contains(&delivery.name) => {
                     let mut known: Vec<String> = self
                         .config
@@ -467,11 +530,18 @@ impl Engine {
                     });
                 }
                 Ok(delivery) => match parse_call(&delivery.args) {
-                    Ok((args, kwargs)) => state.buffer.push_back(Ready {
-                        delivery,
-                        args,
-                        kwargs,
-                    }),
+                    Ok((args, kwargs)) => {
+                        let ready = Ready {
+                            delivery,
+                            args,
+                            kwargs,
+                        };
+                        if suspects {
+                            state.suspects.push_back(ready);
+                        } else {
+                            state.buffer.push_back(ready);
+                        }
+                    }
                     Err(reason) => {
                         state.stats.failed += 1;
                         refused.push(malformed(
@@ -492,7 +562,7 @@ impl Engine {
                 }
             }
         }
-        let added = state.buffer.len() > before;
+        let added = state.buffer.len() + state.suspects.len() > before;
         state.unwritten += refused.len();
         drop(state);
         for completion in refused {
@@ -512,6 +582,7 @@ impl Engine {
                 state
                     .buffer
                     .iter()
+                    .chain(&state.suspects)
                     .map(|ready| ready.delivery.entry.clone())
                     .chain(
                         state
@@ -536,6 +607,9 @@ impl Engine {
                     let before = state.buffer.len();
                     state
                         .buffer
+                        .retain(|ready| !drop.contains(&ready.delivery.entry));
+                    state
+                        .suspects
                         .retain(|ready| !drop.contains(&ready.delivery.entry));
                     let dropped = before - state.buffer.len();
                     drop_and_notify(state, &self.shared);
@@ -614,7 +688,25 @@ fn drop_and_notify(state: MutexGuard<'_, State>, shared: &Shared) {
     shared.room.notify_one();
 }
 
+fn hand_back(delivery: Delivery) -> Completion {
+    Completion::HandBack {
+        entry: delivery.entry,
+        job: delivery.job,
+    }
+}
+
 impl State {
+    /// Whether `take` would give something now.
+    fn can_take(&self) -> bool {
+        if self.isolating.is_some() {
+            false
+        } else if !self.suspects.is_empty() {
+            self.running.is_empty()
+        } else {
+            !self.buffer.is_empty()
+        }
+    }
+
     fn unwrap_written(&mut self, count: usize) {
         self.unwritten = self.unwritten.saturating_sub(count);
     }

@@ -278,7 +278,10 @@ impl Memory {
                 }
                 Completion::Drop { .. } => {}
                 Completion::HandBack { job, .. } => {
-                    let id = inner.add_entry(&job, entry.tries_before);
+                    // This delivery never started; earlier ones on this entry
+                    // (whose workers were lost) still count as tries.
+                    let spent = entry.tries_before + entry.deliveries.saturating_sub(1);
+                    let id = inner.add_entry(&job, spent);
                     if let Some(record) = inner.jobs.get_mut(&job) {
                         record.state = State::Queued { entry: id };
                     }

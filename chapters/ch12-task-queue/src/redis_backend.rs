@@ -402,13 +402,7 @@ impl RedisQueue {
     }
 
     pub async fn finished(&self, job: &str) -> Result<Option<Finished>, Unavailable> {
-        let fields: (
-            Option<String>,
-            Option<Vec<u8>>,
-            Option<String>,
-            Option<String>,
-            Option<u32>,
-        ) = redis::cmd("HMGET")
+        let fields: FinishedFields = redis::cmd("HMGET")
             .arg(self.job_key(job))
             .arg("state")
             .arg("result")
@@ -452,7 +446,7 @@ impl RedisQueue {
         let client = self.client.clone();
         let channel = self.key("done");
         let waiters = self.waiters.clone();
-        shutdown::spawn(async move {
+        let _ = shutdown::spawn(async move {
             let mut pause = Duration::from_millis(50);
             loop {
                 let subscribed = async {
@@ -479,6 +473,15 @@ impl RedisQueue {
         });
     }
 }
+
+/// A job hash's state, result, error_type, message and tries.
+type FinishedFields = (
+    Option<String>,
+    Option<Vec<u8>>,
+    Option<String>,
+    Option<String>,
+    Option<u32>,
+);
 
 fn text(value: &Value) -> String {
     match value {

@@ -20,9 +20,11 @@ for i = 3, #KEYS do
   local a = 4 + (i - 3) * 6
   local kind, entry, job, x, y, z = ARGV[a + 1], ARGV[a + 2], ARGV[a + 3], ARGV[a + 4], ARGV[a + 5], ARGV[a + 6]
   local acts = true
+  local deliveries = 1
   if kind == 'back' then
     local p = redis.call('XPENDING', stream, group, entry, entry, 1)
     acts = #p == 1 and p[1][2] == ARGV[2]
+    if acts then deliveries = tonumber(p[1][4]) end
   end
   local fields = nil
   if acts and (kind == 'retry' or kind == 'back') then
@@ -49,6 +51,13 @@ for i = 3, #KEYS do
       redis.call('HDEL', key, 'entry')
       redis.call('ZADD', KEYS[2], now + tonumber(y), job)
     elseif kind == 'back' and fields then
+      -- This delivery never started; earlier ones (whose workers were lost)
+      -- still count as tries.
+      for j = 1, #fields, 2 do
+        if fields[j] == 'tries' then
+          fields[j + 1] = tostring((tonumber(fields[j + 1]) or 0) + deliveries - 1)
+        end
+      end
       local new = redis.call('XADD', stream, '*', unpack(fields))
       redis.call('HSET', key, 'entry', new)
     end
