@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from cookbook import benchmarks, book, browser, captures, wheels
+from cookbook import benchmarks, book, browser, captures, redis_server, wheels
 from cookbook.project import (
     Chapter,
     chapters,
@@ -56,6 +56,13 @@ def step_clippy(root: Path) -> bool:
 
 def step_cargo_test(root: Path) -> bool:
     return run(["cargo", "test", "--workspace"], cwd=root, env=tool_env(root)).returncode == 0
+
+
+def step_redis(root: Path) -> bool:
+    """The capstone's tests need a real redis-server (7.0 or newer) on PATH."""
+    problem = redis_server.version_problem()
+    print(problem or f"found {redis_server.describe()}")
+    return problem is None
 
 
 def step_pytest(root: Path) -> bool:
@@ -147,6 +154,7 @@ STEPS: dict[str, tuple[str, Callable[[Path], bool]]] = {
     "fmt": ("cargo fmt --check", step_fmt),
     "clippy": ("cargo clippy -D warnings", step_clippy),
     "cargo-test": ("cargo test --workspace", step_cargo_test),
+    "redis": ("redis-server 7+ on PATH, for the capstone", step_redis),
     "pytest": ("pytest of every chapter and the tools", step_pytest),
     "captures": ("output shown in the book is current", step_captures),
     "workshop": ("exercises fail, solutions pass", step_workshop),

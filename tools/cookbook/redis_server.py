@@ -8,6 +8,7 @@ production is what the tests run against.
 
 from __future__ import annotations
 
+import re
 import shutil
 import socket
 import subprocess
@@ -16,13 +17,41 @@ from pathlib import Path
 from typing import Any
 
 INSTALL_HINT = (
-    "redis-server is not on PATH: the capstone's tests need a real one "
+    "redis-server is not on PATH: the capstone's tests need a real one, 7.0 or newer "
     "(Debian/Ubuntu: sudo apt-get install redis-server; macOS: brew install redis)"
 )
+OLDEST = (7, 0)
 
 
 def redis_server_executable() -> str | None:
     return shutil.which("redis-server")
+
+
+def server_version(executable: str) -> tuple[int, ...] | None:
+    try:
+        result = subprocess.run([executable, "--version"], capture_output=True, text=True)
+    except OSError:
+        return None
+    match = re.search(r"v=(\d+)\.(\d+)\.(\d+)", result.stdout)
+    return tuple(int(part) for part in match.groups()) if match else None
+
+
+def describe() -> str:
+    executable = redis_server_executable() or "redis-server"
+    version = server_version(executable)
+    shown = ".".join(map(str, version)) if version else "of unknown version"
+    return f"redis-server {shown} at {executable}"
+
+
+def version_problem() -> str | None:
+    """None when a usable redis-server is on PATH; otherwise one line saying what to do."""
+    executable = redis_server_executable()
+    if executable is None:
+        return INSTALL_HINT
+    version = server_version(executable)
+    if version is None or version[:2] < OLDEST:
+        return f"{describe()} is too old or unreadable: {INSTALL_HINT}"
+    return None
 
 
 def free_port() -> int:
@@ -75,7 +104,7 @@ class RedisServer:
     """One redis-server process. Its data survives `restart()` (append-only
     file, fsync on every write), as a production server's would."""
 
-    def __init__(self, folder: Path, port: int | None = None) -> None:
+    def __init__(self, folder: Path, port: int | None = None, password: str | None = None) -> None:
         executable = redis_server_executable()
         if executable is None:
             raise RuntimeError(INSTALL_HINT)
@@ -83,11 +112,13 @@ class RedisServer:
         self.folder = folder
         self.folder.mkdir(parents=True, exist_ok=True)
         self.port = port or free_port()
+        self.password = password
         self.process: subprocess.Popen[bytes] | None = None
 
     @property
     def url(self) -> str:
-        return f"redis://127.0.0.1:{self.port}/0"
+        secret = f":{self.password}@" if self.password else ""
+        return f"redis://{secret}127.0.0.1:{self.port}/0"
 
     def start(self) -> None:
         command = [
@@ -100,6 +131,8 @@ class RedisServer:
             "--appendfsync", "always",
             "--logfile", str(self.folder / "redis.log"),
         ]  # fmt: skip
+        if self.password:
+            command += ["--requirepass", self.password]
         self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
         deadline = time.monotonic() + 15
         while True:
@@ -131,10 +164,14 @@ class RedisServer:
         return self.pipeline([args])[0]
 
     def pipeline(self, commands: list[tuple[object, ...]]) -> list[Any]:
+        if self.password:
+            commands = [("AUTH", self.password), *commands]
         with socket.create_connection(("127.0.0.1", self.port), timeout=10) as connection:
             connection.sendall(b"".join(_encode(args) for args in commands))
             reader = _Reader(connection)
             replies = [reader.reply() for _ in commands]
+        if self.password:
+            replies = replies[1:]
         for reply in replies:
             if isinstance(reply, RedisError):
                 raise reply

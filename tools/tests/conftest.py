@@ -6,6 +6,10 @@ from pathlib import Path
 
 import pytest
 from cookbook.project import find_root
+from cookbook.testing import pytest_collection_modifyitems
+
+# Leaves out `redis` tests when COOKBOOK_WITHOUT_REDIS is set (pytest finds the hook here).
+__all__ = ["pytest_collection_modifyitems"]
 
 
 @pytest.fixture(scope="session")

@@ -109,7 +109,7 @@ impl Backend {
                 Ok(None) => unavailable_since = None,
                 Err(error) => {
                     let since = *unavailable_since.get_or_insert_with(Instant::now);
-                    if since.elapsed() > PATIENCE {
+                    if !error.transient || since.elapsed() > PATIENCE {
                         return Err(error);
                     }
                 }
@@ -222,7 +222,8 @@ impl Backend {
 }
 
 /// Retry `attempt` with growing pauses while Redis is unavailable, for up to
-/// `PATIENCE`; then return the last error.
+/// `PATIENCE`; then return the last error. Errors that waiting cannot cure
+/// return at once.
 async fn patiently<T, F, Fut>(mut attempt: F) -> Result<T, Unavailable>
 where
     F: FnMut() -> Fut,
@@ -233,7 +234,9 @@ where
     loop {
         match attempt().await {
             Ok(value) => return Ok(value),
-            Err(error) if started.elapsed() + pause > PATIENCE => return Err(error),
+            Err(error) if !error.transient || started.elapsed() + pause > PATIENCE => {
+                return Err(error);
+            }
             Err(_) => {
                 tokio::time::sleep(pause).await;
                 pause = (pause * 2).min(Duration::from_secs(1));

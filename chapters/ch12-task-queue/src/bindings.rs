@@ -20,11 +20,15 @@ use crate::shutdown::{awaitable, runtime, stop_everything};
 pub const MAX_CONCURRENCY: usize = 10_000;
 
 fn unavailable(error: Unavailable) -> PyErr {
-    PyConnectionError::new_err(format!(
-        "the queue's Redis did not answer for {} s: {}",
-        crate::backend::PATIENCE.as_secs(),
-        error.0
-    ))
+    if error.transient {
+        PyConnectionError::new_err(format!(
+            "the queue's Redis did not answer for {} s: {}",
+            crate::backend::PATIENCE.as_secs(),
+            error.message
+        ))
+    } else {
+        PyConnectionError::new_err(format!("the queue's Redis refused: {}", error.message))
+    }
 }
 
 /// Seconds from Python as a `Duration`: finite and not negative.

@@ -151,7 +151,7 @@ fn worker_name() -> String {
 impl Engine {
     /// Start the engine's loops on the runtime. Call inside the runtime.
     pub fn start(backend: Backend, config: WorkerConfig) -> Result<Arc<Self>, String> {
-        let reader = backend.reader(BLOCK).map_err(|error| error.0)?;
+        let reader = backend.reader(BLOCK).map_err(|error| error.message)?;
         let (sender, receiver) = mpsc::unbounded_channel();
         let engine = Arc::new(Engine {
             backend,
@@ -425,12 +425,12 @@ impl Engine {
             let result: Result<(), String> = async {
                 let now = Instant::now();
                 if now >= next_promote {
-                    let next = self.backend.promote_due().await.map_err(|e| e.0)?;
+                    let next = self.backend.promote_due().await.map_err(|e| e.message)?;
                     next_promote = now + next.unwrap_or(BLOCK * 4).min(BLOCK * 4);
                 }
                 if now >= next_reclaim {
                     // One at a time: each job taken over runs alone.
-                    let taken = self.backend.reclaim(&self.name, 1).await.map_err(|e| e.0)?;
+                    let taken = self.backend.reclaim(&self.name, 1).await.map_err(|e| e.message)?;
                     next_reclaim = now + reclaim_every;
                     if !taken.is_empty() {
                         self.accept(taken, true);
@@ -448,13 +448,13 @@ impl Engine {
                     .backend
                     .read_new(&mut reader, &self.name, room, block)
                     .await
-                    .map_err(|e| e.0)?;
+                    .map_err(|e| e.message)?;
                 let got_some = !read.is_empty();
                 self.accept(read, false);
                 if self.config.burst
                     && !got_some
                     && self.idle()
-                    && self.backend.drained().await.map_err(|e| e.0)?
+                    && self.backend.drained().await.map_err(|e| e.message)?
                 {
                     self.shared.lock().done = true;
                     self.shared.ready.notify_waiters();
@@ -622,7 +622,7 @@ impl Engine {
                 }
                 Err(error) => self
                     .shared
-                    .warn(format!("cannot renew leases ({})", error.0)),
+                    .warn(format!("cannot renew leases ({})", error.message)),
             }
         }
     }
@@ -639,7 +639,7 @@ impl Engine {
                 self.shared.warn(format!(
                     "cannot write {} finished job(s) ({}); trying again in {pause:?}",
                     batch.len(),
-                    error.0
+                    error.message
                 ));
                 tokio::time::sleep(pause).await;
                 pause = (pause * 2).min(Duration::from_secs(2));

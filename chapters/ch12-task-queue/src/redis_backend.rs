@@ -34,14 +34,29 @@ use crate::waiters::Waiters;
 
 const GROUP: &str = "workers";
 
-/// A Redis error a caller can wait out: the server is restarting, the
-/// connection dropped, a reply timed out.
+/// A Redis error. `transient` ones a caller can wait out: the server is
+/// restarting or loading its data, the connection dropped, a reply timed out.
+/// Others (a wrong password, a script error) will not go away by waiting.
 #[derive(Debug)]
-pub struct Unavailable(pub String);
+pub struct Unavailable {
+    pub message: String,
+    pub transient: bool,
+}
 
 impl From<RedisError> for Unavailable {
     fn from(error: RedisError) -> Self {
-        Unavailable(error.to_string())
+        let busy = matches!(
+            error.code(),
+            Some("LOADING" | "TRYAGAIN" | "BUSY" | "MASTERDOWN" | "CLUSTERDOWN" | "READONLY")
+        );
+        Unavailable {
+            transient: busy
+                || error.is_io_error()
+                || error.is_connection_refusal()
+                || error.is_connection_dropped()
+                || error.is_timeout(),
+            message: error.to_string(),
+        }
     }
 }
 

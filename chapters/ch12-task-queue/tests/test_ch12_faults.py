@@ -19,7 +19,9 @@ from pathlib import Path
 
 import pytest
 from ch12_task_queue import App, JobFailed
-from cookbook.redis_server import RedisServer, redis_server_executable
+from cookbook.redis_server import RedisServer, version_problem
+
+pytestmark = pytest.mark.redis
 
 WORKERS = Path(__file__).parent / "workers"
 
@@ -147,8 +149,9 @@ def test_a_job_that_kills_every_worker_fails_after_max_tries(fleet: Fleet) -> No
 
 
 def test_redis_restarting_mid_drain_loses_nothing(tmp_path: Path, queue_name: str) -> None:
-    if redis_server_executable() is None:
-        pytest.fail("redis-server is not on PATH", pytrace=False)
+    problem = version_problem()
+    if problem is not None:
+        pytest.fail(problem, pytrace=False)
     with RedisServer(tmp_path / "redis") as server:
         fleet = Fleet(server.url, queue_name, lease=5.0, folder=tmp_path)
         try:

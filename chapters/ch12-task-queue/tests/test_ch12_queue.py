@@ -12,6 +12,7 @@ import pytest
 from ch12_task_queue import App, Job, JobFailed, Retry, WorkerStats, _native
 from cookbook.testing import classes_that_name_a_private_module
 
+
 def test_the_package_exports_its_api_under_its_own_name() -> None:
     assert ch12_task_queue.__all__ == ["App", "Job", "JobFailed", "Retry", "Task", "WorkerStats"]
     assert classes_that_name_a_private_module(ch12_task_queue) == []
@@ -48,7 +49,11 @@ async def test_results_come_back_as_json_kinds(url: str | None, queue_name: str)
     job = await echo.enqueue(value)
     await app.run_worker(burst=True)
     # A tuple crosses as a JSON array: it comes back as a list.
-    assert await job.result() == {"text": "naïve ☕", "n": [1, 2.5, None, True], "nested": {"t": [1, 2]}}
+    assert await job.result() == {
+        "text": "naïve ☕",
+        "n": [1, 2.5, None, True],
+        "nested": {"t": [1, 2]},
+    }
 
 
 @pytest.mark.asyncio
@@ -70,7 +75,9 @@ async def test_a_decorated_function_is_still_a_plain_call() -> None:
 
 
 @pytest.mark.asyncio
-async def test_a_plain_def_runs_in_a_thread_beside_the_others(url: str | None, queue_name: str) -> None:
+async def test_a_plain_def_runs_in_a_thread_beside_the_others(
+    url: str | None, queue_name: str
+) -> None:
     app = App(url, queue=queue_name)
     # Three calls can only all pass the barrier if they run at the same time,
     # each in a thread of its own: a plain def never blocks the event loop.
@@ -239,7 +246,7 @@ async def test_a_try_past_its_timeout_fails(url: str | None, queue_name: str) ->
     job = await slow.enqueue()
     own = await raises_its_own_timeout.enqueue()
     await app.run_worker(burst=True)
-    with pytest.raises(JobFailed, match="timeout of 0.1 s") as failed:
+    with pytest.raises(JobFailed, match=r"timeout of 0\.1 s") as failed:
         await job.result()
     assert failed.value.error_type == "TimeoutError"
     # A TimeoutError the task raises itself is an ordinary error, not a timeout.
@@ -271,7 +278,7 @@ async def test_keyboard_interrupt_stops_the_worker_and_keeps_the_job(
     url: str | None, queue_name: str
 ) -> None:
     app = App(url, queue=queue_name)
-    interrupted = []
+    interrupted: list[bool] = []
 
     @app.task
     def interrupt_once() -> str:
@@ -319,7 +326,7 @@ async def test_a_task_the_worker_does_not_know_fails_without_retries(
     other = await older.enqueue()
     stats = await app.run_worker(burst=True)
     assert stats == WorkerStats(succeeded=1, failed=1, retried=0)
-    with pytest.raises(JobFailed, match="no task named 'reports.newer'") as failed:
+    with pytest.raises(JobFailed, match=r"no task named 'reports\.newer'") as failed:
         await app.job(job_id).result()
     assert failed.value.error_type == "UnknownTask"
     assert failed.value.tries == 1
@@ -339,7 +346,9 @@ async def test_result_with_a_timeout_raises_timeout_error(url: str | None, queue
 
 
 @pytest.mark.asyncio
-async def test_a_waiting_result_wakes_when_the_job_finishes(url: str | None, queue_name: str) -> None:
+async def test_a_waiting_result_wakes_when_the_job_finishes(
+    url: str | None, queue_name: str
+) -> None:
     app = App(url, queue=queue_name)
 
     @app.task

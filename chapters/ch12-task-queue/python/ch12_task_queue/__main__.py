@@ -55,7 +55,10 @@ async def run(app: App, concurrency: int, burst: bool, grace: float) -> int:
             )
     stats = await runner.run()
     logging.getLogger("ch12_task_queue").info(
-        "worker done: %d succeeded, %d failed, %d retried", stats.succeeded, stats.failed, stats.retried
+        "worker done: %d succeeded, %d failed, %d retried",
+        stats.succeeded,
+        stats.failed,
+        stats.retried,
     )
     return 0
 

@@ -228,7 +228,9 @@ class App:
         keep_results: float = 3600.0,
     ) -> None:
         if url is not None and not isinstance(url, str):
-            raise TypeError(f"url must be a str or None, not {type(url).__name__}; {_ACCEPTED_URLS}")
+            raise TypeError(
+                f"url must be a str or None, not {type(url).__name__}; {_ACCEPTED_URLS}"
+            )
         if url is not None and not url.startswith("redis://"):
             raise ValueError(f"unsupported queue URL {url!r}: App accepts {_ACCEPTED_URLS}")
         if not isinstance(queue, str):

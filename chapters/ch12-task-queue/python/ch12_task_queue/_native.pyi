@@ -1,6 +1,6 @@
 """The compiled half of ch12_task_queue. Import the package, not this."""
 
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Sequence
 from typing import Any
 
 MAX_CONCURRENCY: int
@@ -8,7 +8,7 @@ MAX_CONCURRENCY: int
 class Queue:
     def __init__(self, url: str | None, queue: str, lease: float, keep_results: float) -> None: ...
     def enqueue(
-        self, jobs: list[tuple[str | None, str, bytes, int, float | None, float]]
+        self, jobs: Sequence[tuple[str | None, str, bytes, int, float | None, float]]
     ) -> Awaitable[list[tuple[str, bool]]]: ...
     def status(self, job_id: str) -> Awaitable[str]: ...
     def result(self, job_id: str, timeout: float | None) -> Awaitable[tuple[Any, ...] | None]: ...

@@ -61,7 +61,9 @@ class Runner:
 
     # ANCHOR: run
     async def run(self) -> WorkerStats:
-        worker = _native.Worker(self.app._native, self.concurrency, self.burst, list(self.app.tasks))
+        worker = _native.Worker(
+            self.app._native, self.concurrency, self.burst, list(self.app.tasks)
+        )
         self._worker = worker
         if self._stopping:
             worker.stop()
