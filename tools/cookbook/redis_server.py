@@ -169,7 +169,10 @@ class RedisServer:
         with socket.create_connection(("127.0.0.1", self.port), timeout=10) as connection:
             connection.sendall(b"".join(_encode(args) for args in commands))
             reader = _Reader(connection)
-            replies = [reader.reply() for _ in commands]
+            try:
+                replies = [reader.reply() for _ in commands]
+            finally:
+                reader.file.close()
         if self.password:
             replies = replies[1:]
         for reply in replies:

@@ -14,7 +14,7 @@ use crate::backend::{Backend, Unavailable};
 use crate::engine::{Engine, Outcome, Stats, WorkerConfig};
 use crate::job::{Finished, NewJob, new_job_id};
 use crate::json;
-use crate::shutdown::{awaitable, runtime, stop_everything};
+use crate::runtime::{awaitable, handle, stop_everything};
 
 /// The most tasks one worker runs at once.
 pub const MAX_CONCURRENCY: usize = 10_000;
@@ -65,7 +65,7 @@ impl Queue {
         let backend = match url {
             None => Backend::memory(lease, keep_results),
             Some(url) => {
-                let _inside = runtime().map_err(PyRuntimeError::new_err)?.enter();
+                let _inside = handle().map_err(PyRuntimeError::new_err)?.enter();
                 Backend::redis(url, queue, lease, keep_results).map_err(|error| {
                     PyValueError::new_err(format!("cannot use the Redis URL {url:?}: {error}"))
                 })?
@@ -170,7 +170,7 @@ impl Worker {
             burst,
             known: names.into_iter().collect::<HashSet<_>>(),
         };
-        let _inside = runtime().map_err(PyRuntimeError::new_err)?.enter();
+        let _inside = handle().map_err(PyRuntimeError::new_err)?.enter();
         let engine =
             Engine::start(queue.backend.clone(), config).map_err(PyRuntimeError::new_err)?;
         Ok(Worker { engine })
@@ -336,5 +336,5 @@ pub fn shutdown(py: Python<'_>, patience: f64) -> PyResult<bool> {
 /// How many background loops and pending awaitables are alive.
 #[pyfunction]
 pub fn live_tasks() -> usize {
-    crate::shutdown::live()
+    crate::runtime::live()
 }

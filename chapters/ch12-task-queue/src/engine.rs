@@ -32,7 +32,7 @@ use tokio::time::Instant;
 
 use crate::backend::{Backend, Reader};
 use crate::job::{Completion, Delivery, Failure, Malformed, backoff};
-use crate::shutdown;
+use crate::runtime;
 
 /// How long one blocking read waits for new work before the claimer looks
 /// at deferred jobs and lapsed leases again.
@@ -167,9 +167,9 @@ impl Engine {
             tasks: Mutex::default(),
         });
         let tasks = vec![
-            shutdown::spawn(engine.clone().claimer(reader))?,
-            shutdown::spawn(engine.clone().renewer())?,
-            shutdown::spawn(engine.clone().writer(receiver))?,
+            runtime::spawn(engine.clone().claimer(reader))?,
+            runtime::spawn(engine.clone().renewer())?,
+            runtime::spawn(engine.clone().writer(receiver))?,
         ];
         *engine.tasks.lock().unwrap_or_else(PoisonError::into_inner) = tasks;
         Ok(engine)
@@ -430,7 +430,11 @@ impl Engine {
                 }
                 if now >= next_reclaim {
                     // One at a time: each job taken over runs alone.
-                    let taken = self.backend.reclaim(&self.name, 1).await.map_err(|e| e.message)?;
+                    let taken = self
+                        .backend
+                        .reclaim(&self.name, 1)
+                        .await
+                        .map_err(|e| e.message)?;
                     next_reclaim = now + reclaim_every;
                     if !taken.is_empty() {
                         self.accept(taken, true);

@@ -98,6 +98,20 @@ pub struct Failure {
     pub tries: u32,
 }
 
+/// What a job that was lost with its worker in every try fails with; the
+/// Redis backend's reclaim script fills in `{tries}` itself.
+pub const WORKER_LOST: &str = "the worker running this job was lost (killed, or stopped \
+     renewing its lease) in each of its {tries} tries; the job may be what kills it";
+
+/// The failure of a job whose worker was lost in every one of its tries.
+pub fn worker_lost(tries: u32) -> Failure {
+    Failure {
+        error_type: "WorkerLost".to_owned(),
+        message: WORKER_LOST.replace("{tries}", &tries.to_string()),
+        tries,
+    }
+}
+
 /// Where a job is in its life.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {

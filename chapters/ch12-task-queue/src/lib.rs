@@ -9,7 +9,8 @@
 //!   batched writes, on tokio;
 //! - `json`: arguments and results as JSON bytes, encoded and parsed here;
 //! - `bindings`: the `Queue` and `Worker` classes Python drives;
-//! - `shutdown`: the runtime, and stopping everything on it at exit.
+//! - `runtime`: the tokio runtime this module owns, the bridge that hands
+//!   its results to asyncio, and stopping both at exit.
 //!
 //! Python imports this crate as `ch12_task_queue._native`; the package's
 //! plain-Python half (`python/ch12_task_queue`) runs the task functions on
@@ -23,7 +24,7 @@ pub mod job;
 pub mod json;
 pub mod memory;
 pub mod redis_backend;
-pub mod shutdown;
+pub mod runtime;
 mod waiters;
 
 /// How the module was compiled: "debug" or "release". The benchmark refuses

@@ -9,7 +9,9 @@ use std::time::{Duration, Instant};
 
 use tokio::sync::Notify;
 
-use crate::job::{Completion, Delivery, Enqueued, Failure, Finished, NewJob, Status, now_ms};
+use crate::job::{
+    Completion, Delivery, Enqueued, Failure, Finished, NewJob, Status, now_ms, worker_lost,
+};
 use crate::waiters::Waiters;
 
 /// One delivery of a job: what a Redis stream entry is in the other backend.
@@ -324,18 +326,6 @@ impl Memory {
             Some(State::Failed(failure)) => Some(Finished::Failed(failure.clone())),
             _ => None,
         }
-    }
-}
-
-/// The failure of a job whose worker died in every one of its tries.
-pub fn worker_lost(tries: u32) -> Failure {
-    Failure {
-        error_type: "WorkerLost".to_owned(),
-        message: format!(
-            "the worker running this job was lost (killed, or stopped renewing its lease) \
-             in each of its {tries} tries; the job may be what kills it"
-        ),
-        tries,
     }
 }
 

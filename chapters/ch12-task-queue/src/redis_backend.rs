@@ -27,9 +27,10 @@ use futures_util::StreamExt;
 use redis::aio::{ConnectionManager, ConnectionManagerConfig};
 use redis::{Client, RedisError, Script, Value};
 
-use crate::job::{Completion, Delivery, Enqueued, Failure, Finished, Malformed, NewJob, Status};
-use crate::memory::worker_lost;
-use crate::shutdown;
+use crate::job::{
+    Completion, Delivery, Enqueued, Failure, Finished, Malformed, NewJob, Status, WORKER_LOST,
+};
+use crate::runtime;
 use crate::waiters::Waiters;
 
 const GROUP: &str = "workers";
@@ -67,6 +68,7 @@ struct Scripts {
     reclaim: Script,
     renew: Script,
     status: Script,
+    forget: Script,
 }
 
 pub struct RedisQueue {
@@ -114,6 +116,7 @@ impl RedisQueue {
                 reclaim: Script::new(include_str!("lua/reclaim.lua")),
                 renew: Script::new(include_str!("lua/renew.lua")),
                 status: Script::new(include_str!("lua/status.lua")),
+                forget: Script::new(include_str!("lua/forget.lua")),
             },
             prefix: format!("ch12:{{{queue}}}:"),
             lease,
@@ -130,11 +133,7 @@ impl RedisQueue {
 
     /// Delete a worker's name from the consumer group, if it holds nothing.
     pub async fn forget_worker(&self, worker: &str) -> Result<(), Unavailable> {
-        let script = Script::new(
-            "if redis.call('XPENDING', KEYS[1], ARGV[1], '-', '+', 1, ARGV[2])[1] == nil then \
-             return redis.call('XGROUP', 'DELCONSUMER', KEYS[1], ARGV[1], ARGV[2]) end return -1",
-        );
-        let mut invocation = script.prepare_invoke();
+        let mut invocation = self.scripts.forget.prepare_invoke();
         invocation.key(self.key("stream")).arg(GROUP).arg(worker);
         let _: i64 = self.run(invocation).await?;
         Ok(())
@@ -289,7 +288,7 @@ impl RedisQueue {
         worker: &str,
         max: usize,
     ) -> Result<Vec<Result<Delivery, Malformed>>, Unavailable> {
-        let template = worker_lost(0).message.replace(" 0 tries", " %d tries");
+        let template = WORKER_LOST.replace("{tries}", "%d");
         let mut invocation = self.scripts.reclaim.prepare_invoke();
         invocation
             .key(self.key("stream"))
@@ -461,7 +460,7 @@ impl RedisQueue {
         let client = self.client.clone();
         let channel = self.key("done");
         let waiters = self.waiters.clone();
-        let _ = shutdown::spawn(async move {
+        let _ = runtime::spawn(async move {
             let mut pause = Duration::from_millis(50);
             loop {
                 let subscribed = async {

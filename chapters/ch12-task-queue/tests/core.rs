@@ -2,9 +2,9 @@
 //! backend (`Backend::memory`) and the worker engine, driven the way the
 //! Python side drives them (`take`, `finish`, `wait_ready`, `close`).
 //!
-//! The engine's loops run on the process-wide runtime of `shutdown::runtime`;
+//! The engine's loops run on the process-wide runtime of `runtime::handle`;
 //! every test closes the engines it starts so that they end. Nothing here
-//! calls `shutdown::stop_everything`, which would stop every engine in the binary.
+//! calls `runtime::stop_everything`, which would stop every engine in the binary.
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -12,8 +12,8 @@ use std::time::Duration;
 
 use ch12_task_queue::backend::Backend;
 use ch12_task_queue::engine::{Engine, Outcome, Ready, Stats, WorkerConfig};
+use ch12_task_queue::job::worker_lost;
 use ch12_task_queue::job::{Completion, Delivery, Failure, Finished, NewJob, Status};
-use ch12_task_queue::memory::worker_lost;
 use serde_json::json;
 use tokio::time::{Instant, sleep, timeout, timeout_at};
 

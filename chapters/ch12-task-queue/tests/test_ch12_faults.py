@@ -239,3 +239,30 @@ def test_many_short_lived_producers_exit_cleanly(
     for code, out, err in outcomes:
         assert (code, out, err) == (0, "queued\n", "")
     assert redis_server.command("XLEN", f"ch12:{{{queue_name}}}:stream") == 32
+
+
+def test_the_demo_runs_across_processes(redis_server: RedisServer) -> None:
+    """examples/demo.py as its docstring (and the README) tells a reader to run it."""
+    examples = Path(__file__).parent.parent / "examples"
+    env = dict(os.environ, CH12_URL=redis_server.url)
+    worker_command = [sys.executable, "-m", "ch12_task_queue", "worker", "demo:app"]
+    worker = subprocess.Popen([*worker_command, "--log-level", "WARNING"], cwd=examples, env=env)
+    try:
+        producer = subprocess.run(
+            [sys.executable, "demo.py", "5"],
+            cwd=examples,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert producer.returncode == 0, producer.stderr
+        lines = producer.stdout.splitlines()
+        assert [line.split(" (")[0] for line in lines] == [f"JOB {n}" for n in range(5)]
+        assert all(f"(from process {worker.pid})" in line for line in lines)
+        worker.send_signal(signal.SIGINT)
+        assert worker.wait(timeout=15) == 0
+    finally:
+        if worker.poll() is None:
+            worker.kill()
+            worker.wait()

@@ -451,3 +451,27 @@ async def test_enqueue_many_is_one_batch_of_jobs(url: str | None, queue_name: st
     with pytest.raises(TypeError, match=r"call 1: argument 0 \(set\)"):
         await square.enqueue_many([(1,), ({2},)])
     assert await square.enqueue_many([]) == []
+
+
+@pytest.mark.asyncio
+async def test_a_stop_while_every_slot_is_busy_cancels_after_the_grace_period(
+    url: str | None, queue_name: str
+) -> None:
+    from ch12_task_queue._worker import Runner  # what the worker command's signal handler drives
+
+    app = App(url, queue=queue_name)
+    started = asyncio.Event()
+
+    @app.task
+    async def endless() -> None:
+        started.set()
+        await asyncio.sleep(600)
+
+    job = await endless.enqueue()
+    runner = Runner(app, concurrency=1, grace=0.2)
+    worker = asyncio.create_task(runner.run())
+    await asyncio.wait_for(started.wait(), timeout=10)
+    runner.stop()
+    # The grace period runs from the stop, not from the next task to end.
+    assert await asyncio.wait_for(worker, timeout=10) == WorkerStats(0, 0, 0)
+    assert await job.status() == "queued"  # handed back: no try counted

@@ -51,11 +51,14 @@ class Runner:
         self.grace = grace
         self._worker: _native.Worker | None = None
         self._stopping = False
+        self._stopped: asyncio.Event | None = None
         self._interrupt: BaseException | None = None
 
     def stop(self) -> None:
         """Stop claiming; running tasks get `grace` seconds to finish."""
         self._stopping = True
+        if self._stopped is not None:
+            self._stopped.set()
         if self._worker is not None:
             self._worker.stop()
 
@@ -65,8 +68,11 @@ class Runner:
             self.app._native, self.concurrency, self.burst, list(self.app.tasks)
         )
         self._worker = worker
+        self._stopped = asyncio.Event()
         if self._stopping:
-            worker.stop()
+            self.stop()
+        # Wakes the loop below when stop() is called while every slot is busy.
+        stop_requested = asyncio.create_task(self._stopped.wait())
         threads = ThreadPoolExecutor(self.concurrency, thread_name_prefix="ch12-task")
         running: set[asyncio.Task[None]] = set()
         try:
@@ -74,7 +80,8 @@ class Runner:
                 self._log_warnings(worker)
                 free = self.concurrency - len(running)
                 if free == 0:
-                    await asyncio.wait(running, return_when=asyncio.FIRST_COMPLETED)
+                    busy = {*running, stop_requested}
+                    await asyncio.wait(busy, return_when=asyncio.FIRST_COMPLETED)
                     continue
                 batch = worker.take(free)  # no await: the engine keeps a batch ready
                 if not batch:
@@ -88,6 +95,7 @@ class Runner:
                 await asyncio.sleep(0)  # let them start before claiming more
             await self._finish_running(running)
         finally:
+            stop_requested.cancel()
             worker.stop()
             succeeded, failed, retried = await worker.close(WRITE_PATIENCE)
             self._log_warnings(worker)

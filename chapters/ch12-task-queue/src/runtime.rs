@@ -43,7 +43,7 @@ static HANDLE: LazyLock<Option<Handle>> = LazyLock::new(|| {
 
 /// The runtime's handle: spawn on it, or `enter()` it. Fails after shutdown
 /// (or if the operating system refused the runtime its threads).
-pub fn runtime() -> Result<&'static Handle, String> {
+pub fn handle() -> Result<&'static Handle, String> {
     if is_stopping() {
         return Err("the interpreter is shutting down".to_owned());
     }
@@ -98,7 +98,7 @@ where
             () = stopping() => {}
         }
     };
-    runtime().map(|handle| handle.spawn(task))
+    handle().map(|handle| handle.spawn(task))
 }
 
 // ANCHOR: awaitable
@@ -110,7 +110,7 @@ where
     F: Future<Output = PyResult<T>> + Send + 'static,
     T: for<'a> IntoPyObject<'a> + Send + 'static,
 {
-    let handle = runtime().map_err(PyRuntimeError::new_err)?;
+    let handle = handle().map_err(PyRuntimeError::new_err)?;
     let event_loop = get_running_loop(py)?.call0()?;
     let asyncio_future = event_loop.call_method0("create_future")?;
     let (event_loop_ref, future_ref) = (event_loop.unbind(), asyncio_future.clone().unbind());
