@@ -6,15 +6,18 @@ from __future__ import annotations
 
 import asyncio
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from ch12_task_queue import App, JobFailed, WorkerStats
 from cookbook.redis_server import RedisServer
 
-pytestmark = [pytest.mark.asyncio, pytest.mark.redis]
+pytestmark = pytest.mark.redis
 
 
+@pytest.mark.asyncio
 async def test_every_key_of_a_queue_shares_its_hash_tag(
     redis_server: RedisServer, queue_name: str
 ) -> None:
@@ -31,6 +34,7 @@ async def test_every_key_of_a_queue_shares_its_hash_tag(
     assert all(key.decode().startswith(f"ch12:{{{queue_name}}}:") for key in keys)
 
 
+@pytest.mark.asyncio
 async def test_waiting_for_a_result_does_not_poll_redis(
     redis_server: RedisServer, queue_name: str
 ) -> None:
@@ -48,6 +52,7 @@ async def test_waiting_for_a_result_does_not_poll_redis(
     assert 1 <= reads <= 5
 
 
+@pytest.mark.asyncio
 async def test_a_drain_costs_few_redis_commands_per_job(
     redis_server: RedisServer, queue_name: str
 ) -> None:
@@ -67,6 +72,7 @@ async def test_a_drain_costs_few_redis_commands_per_job(
     assert calls.get("evalsha", 0) + calls.get("eval", 0) < len(jobs) / 2, calls
 
 
+@pytest.mark.asyncio
 async def test_a_password_in_the_url_is_used(tmp_path: Path, queue_name: str) -> None:
     with RedisServer(tmp_path / "locked", password="open sesame") as server:
         app = App(server.url.replace("open sesame", "open%20sesame"), queue=queue_name)
@@ -84,6 +90,7 @@ async def test_a_password_in_the_url_is_used(tmp_path: Path, queue_name: str) ->
             await asyncio.wait_for(wrong.job(job.id).status(), timeout=10)
 
 
+@pytest.mark.asyncio
 async def test_malformed_entries_are_failed_with_a_reason_never_a_crash(
     redis_server: RedisServer, queue_name: str
 ) -> None:
@@ -124,3 +131,16 @@ async def test_malformed_entries_are_failed_with_a_reason_never_a_crash(
     assert "lacks one of the fields" in reasons["no-max-tries"]
     assert "timeout" in reasons["bad-timeout"]
     assert redis_server.command("XLEN", stream) == 0  # nothing left to trip on
+
+
+def test_the_drain_script_measures_and_leaves_nothing_behind() -> None:
+    """bench/drain.py, with few jobs: it runs, drains them all, reports its figures."""
+    script = Path(__file__).parent.parent / "bench" / "drain.py"
+    command = [sys.executable, str(script), "--jobs", "300", "--concurrency", "5"]
+    run = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stdout + run.stderr
+    lines = run.stdout.splitlines()
+    assert lines[0].startswith("build: ")
+    assert "enqueue 300 jobs" in lines[1]
+    assert "drain by one worker process (concurrency 5" in lines[2]
+    assert lines[3].endswith("left: 0")
