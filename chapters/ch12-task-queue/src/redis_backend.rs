@@ -89,6 +89,10 @@ fn manager_config(response_timeout: Duration) -> ConnectionManagerConfig {
         .set_connection_timeout(Some(Duration::from_secs(2)))
         .set_min_delay(Duration::from_millis(50))
         .set_max_delay(Duration::from_secs(2))
+        // Our callers retry with their own patience (`backend::PATIENCE`, the
+        // engine's loops); the manager's own retries would only hide errors
+        // that waiting cannot cure, such as a wrong password, for longer.
+        .set_number_of_retries(1)
 }
 
 impl RedisQueue {

@@ -116,7 +116,18 @@ def test_a_worker_killed_mid_job_loses_nothing(fleet: Fleet) -> None:
 
 
 # ANCHOR: poison
-def test_a_job_that_kills_every_worker_fails_after_max_tries(fleet: Fleet) -> None:
+def test_a_job_that_kills_every_worker_fails_after_max_tries(
+    redis_server: RedisServer, queue_name: str, tmp_path: Path
+) -> None:
+    # A short lease: each death is noticed after about a second.
+    fleet = Fleet(redis_server.url, queue_name, lease=1.0, folder=tmp_path)
+    try:
+        poisoned(fleet)
+    finally:
+        fleet.stop_all()
+
+
+def poisoned(fleet: Fleet) -> None:
     poison = asyncio.run(fleet.poison.enqueue())
     others = asyncio.run(fleet.work.enqueue_many([(n, 0.01) for n in range(20)]))
     deadline = time.monotonic() + 60
