@@ -15,6 +15,7 @@ import asyncio
 import os
 import sys
 
+# ANCHOR: demo
 from ch12_task_queue import App
 
 app = App(os.environ.get("CH12_URL", "redis://127.0.0.1:6379/0"), queue="demo")
@@ -36,3 +37,4 @@ async def main(count: int) -> None:
 
 if __name__ == "__main__":
     asyncio.run(main(int(sys.argv[1]) if len(sys.argv) > 1 else 10))
+# ANCHOR_END: demo

@@ -285,9 +285,25 @@ impl Engine {
         }
     }
 
-    /// Stop claiming. `wait_ready` returns false from now on.
+    /// Stop claiming, and hand every delivery not started back to the queue
+    /// at once, so that another worker can take it while this one lets its
+    /// running tasks finish. `wait_ready` returns false from now on.
     pub fn stop(&self) {
-        self.shared.lock().stopping = true;
+        let unstarted: Vec<Completion> = {
+            let mut state = self.shared.lock();
+            state.stopping = true;
+            let mut waiting: Vec<Ready> = state.buffer.drain(..).collect();
+            waiting.extend(state.suspects.drain(..));
+            let unstarted: Vec<Completion> = waiting
+                .into_iter()
+                .map(|ready| hand_back(ready.delivery))
+                .collect();
+            state.unwritten += unstarted.len();
+            unstarted
+        };
+        for completion in unstarted {
+            self.send(completion);
+        }
         self.shared.ready.notify_waiters();
         self.shared.room.notify_waiters();
     }

@@ -949,7 +949,38 @@ async fn jobs_taken_over_from_a_lost_worker_run_one_at_a_time_and_alone() {
     assert_eq!(close(&engine).await, stats(4, 0, 0));
 }
 
-// 11. Closing.
+// 11. Stopping and closing.
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn stop_hands_back_what_was_not_started_while_the_running_job_goes_on() {
+    // A long lease: the second engine can only get them by their being handed back.
+    let backend = Backend::memory(LONG_LEASE, KEEP);
+    let ids: Vec<String> = (0..4).map(|i| format!("stop-{i}")).collect();
+    let jobs = ids.iter().map(|id| new_job(id)).collect();
+    assert_eq!(enqueue(&backend, jobs).await, [true; 4]);
+    let leaving = start(&backend, 2, false);
+    wait_held(&leaving, (2, 0), SOON).await;
+    let running = leaving.take(1);
+    wait_held(&leaving, (2, 1), SOON).await;
+
+    leaving.stop();
+    assert_eq!(
+        leaving.held(),
+        (0, 1),
+        "the unstarted ones are gone at once"
+    );
+    assert!(
+        !leaving.wait_ready().await,
+        "a stopped engine has nothing more"
+    );
+    // Another worker takes the three unstarted jobs while the first still runs one.
+    let staying = start(&backend, 8, false);
+    wait_held(&staying, (3, 0), SOON).await;
+    let (token, _) = running.into_iter().next().expect("one running");
+    assert!(leaving.finish(token, Outcome::Returned(b"1".to_vec())));
+    assert_eq!(close(&leaving).await, stats(1, 0, 0));
+    assert_eq!(close(&staying).await, stats(0, 0, 0));
+}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn close_hands_back_every_buffered_and_running_delivery() {
