@@ -11,11 +11,11 @@ Ctrl-C and the others take over its jobs.
 
 from __future__ import annotations
 
+# ANCHOR: demo
 import asyncio
 import os
 import sys
 
-# ANCHOR: demo
 from ch12_task_queue import App
 
 app = App(os.environ.get("CH12_URL", "redis://127.0.0.1:6379/0"), queue="demo")
