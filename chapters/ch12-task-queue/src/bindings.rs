@@ -305,11 +305,6 @@ impl Worker {
     fn warnings(&self) -> Vec<String> {
         self.engine.take_warnings()
     }
-
-    /// `(buffered, running)`: deliveries this worker holds.
-    fn held(&self) -> (usize, usize) {
-        self.engine.held()
-    }
 }
 
 /// The arguments of a call as JSON bytes; a `TypeError` names the first

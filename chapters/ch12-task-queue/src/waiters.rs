@@ -48,13 +48,6 @@ impl Waiters {
             notify.notify_waiters();
         }
     }
-
-    pub fn is_empty(&self) -> bool {
-        self.by_job
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .is_empty()
-    }
 }
 
 impl Drop for Waiter<'_> {

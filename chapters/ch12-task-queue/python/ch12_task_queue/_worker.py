@@ -68,6 +68,13 @@ class Runner:
             self.app._native, self.concurrency, self.burst, list(self.app.tasks)
         )
         self._worker = worker
+        logger.info(
+            "worker %s: concurrency %d%s, tasks %s",
+            worker.name,
+            self.concurrency,
+            ", burst" if self.burst else "",
+            ", ".join(sorted(self.app.tasks)),
+        )
         self._stopped = asyncio.Event()
         if self._stopping:
             self.stop()
