@@ -265,23 +265,13 @@ impl Worker {
         Ok(())
     }
 
-    /// Fail the job for good, without retries.
-    fn finish_failed(&self, token: u64, error_type: String, message: String) {
-        self.engine.finish(
-            token,
-            Outcome::Failed {
-                error_type,
-                message,
-            },
-        );
-    }
-
     /// The job was not run (or was stopped): back to the queue, no try counted.
     fn hand_back(&self, token: u64) {
         self.engine.finish(token, Outcome::HandBack);
     }
 
-    /// Stop claiming; `wait_ready` resolves to False from now on.
+    /// Stop claiming and hand back what was not started; `wait_ready`
+    /// resolves to False from now on.
     fn stop(&self) {
         self.engine.stop();
     }
@@ -304,6 +294,14 @@ impl Worker {
     /// Trouble the engine rode out since the last call, for the log.
     fn warnings(&self) -> Vec<String> {
         self.engine.take_warnings()
+    }
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        // `close` ends the engine; without it (a run that never got that
+        // far), this does, instead of leaving its loops renewing forever.
+        self.engine.abandon();
     }
 }
 

@@ -128,13 +128,20 @@ impl Shared {
     }
 }
 
+/// The engine's three loops on tokio (see the module docs).
+struct Loops {
+    claimer: JoinHandle<()>,
+    renewer: JoinHandle<()>,
+    writer: JoinHandle<()>,
+}
+
 pub struct Engine {
     backend: Backend,
     name: String,
     config: WorkerConfig,
     shared: Arc<Shared>,
     sender: Mutex<Option<mpsc::UnboundedSender<Completion>>>,
-    tasks: Mutex<Vec<JoinHandle<()>>>,
+    loops: Mutex<Option<Loops>>,
 }
 
 /// A name for this worker, unique across machines and processes.
@@ -164,14 +171,14 @@ impl Engine {
                 written: Notify::new(),
             }),
             sender: Mutex::new(Some(sender)),
-            tasks: Mutex::default(),
+            loops: Mutex::default(),
         });
-        let tasks = vec![
-            runtime::spawn(engine.clone().claimer(reader))?,
-            runtime::spawn(engine.clone().renewer())?,
-            runtime::spawn(engine.clone().writer(receiver))?,
-        ];
-        *engine.tasks.lock().unwrap_or_else(PoisonError::into_inner) = tasks;
+        let loops = Loops {
+            claimer: runtime::spawn(engine.clone().claimer(reader))?,
+            renewer: runtime::spawn(engine.clone().renewer())?,
+            writer: runtime::spawn(engine.clone().writer(receiver))?,
+        };
+        *engine.loops.lock().unwrap_or_else(PoisonError::into_inner) = Some(loops);
         Ok(engine)
     }
 
@@ -314,11 +321,11 @@ impl Engine {
     pub async fn close(&self, patience: Duration) -> Stats {
         self.stop();
         let claimer = self
-            .tasks
+            .loops
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .first()
-            .map(JoinHandle::abort_handle);
+            .as_ref()
+            .map(|loops| loops.claimer.abort_handle());
         // The claimer may be inside a blocking read; whatever it brings back
         // after the stop is handed back below.
         let deadline = Instant::now() + BLOCK * 4;
@@ -369,18 +376,43 @@ impl Engine {
                 () = tokio::time::sleep_until(deadline) => {}
             }
         }
-        for task in self
-            .tasks
+        if let Some(loops) = self
+            .loops
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .drain(..)
+            .take()
         {
-            task.abort();
+            for task in [loops.claimer, loops.renewer, loops.writer] {
+                task.abort();
+            }
         }
         if self.shared.lock().unwritten == 0 {
             let _ = self.backend.forget_worker(&self.name).await;
         }
         self.stats()
+    }
+
+    /// For an engine nobody will `close` (its Python object was dropped):
+    /// stop, hand back what was not started, and let the loops end. The
+    /// loops hold the engine, so nothing else would end them. Jobs still
+    /// marked running are no longer renewed and run again elsewhere once
+    /// their lease lapses.
+    pub fn abandon(&self) {
+        self.stop();
+        // Closing the channel ends the writer once it has written the rest;
+        // the claimer ends on the stop; the renewer would go on forever.
+        self.sender
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take();
+        if let Some(loops) = self
+            .loops
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .as_ref()
+        {
+            loops.renewer.abort();
+        }
     }
 
     pub fn stats(&self) -> Stats {
@@ -686,21 +718,6 @@ impl Engine {
         }
     }
     // ANCHOR_END: writer
-}
-
-impl Drop for Engine {
-    fn drop(&mut self) {
-        // Dropped without `close`: end the loops. Whatever this worker held
-        // runs again elsewhere once its lease lapses.
-        for task in self
-            .tasks
-            .get_mut()
-            .unwrap_or_else(PoisonError::into_inner)
-            .drain(..)
-        {
-            task.abort();
-        }
-    }
 }
 
 fn drop_and_notify(state: MutexGuard<'_, State>, shared: &Shared) {

@@ -952,6 +952,28 @@ async fn jobs_taken_over_from_a_lost_worker_run_one_at_a_time_and_alone() {
 // 11. Stopping and closing.
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_abandoned_engine_hands_back_its_jobs_and_its_loops_end() {
+    let backend = Backend::memory(LONG_LEASE, KEEP);
+    let ids: Vec<String> = (0..3).map(|i| format!("left-{i}")).collect();
+    let jobs = ids.iter().map(|id| new_job(id)).collect();
+    assert_eq!(enqueue(&backend, jobs).await, [true; 3]);
+    let abandoned = start(&backend, 3, false);
+    wait_held(&abandoned, (3, 0), SOON).await;
+
+    abandoned.abandon();
+    // Its loops held the engine; once they end, this test's handle is the last.
+    let deadline = Instant::now() + SOON;
+    while Arc::strong_count(&abandoned) > 1 {
+        assert!(Instant::now() < deadline, "the engine's loops did not end");
+        sleep(Duration::from_millis(5)).await;
+    }
+    // Handed back, not left to a 30 s lease: another engine takes them now.
+    let other = start(&backend, 8, true);
+    assert_eq!(run_burst(&other, SOON).await.len(), 3);
+    assert_eq!(close(&other).await, stats(3, 0, 0));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn stop_hands_back_what_was_not_started_while_the_running_job_goes_on() {
     // A long lease: the second engine can only get them by their being handed back.
     let backend = Backend::memory(LONG_LEASE, KEEP);
