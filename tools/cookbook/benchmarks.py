@@ -52,7 +52,7 @@ MEASURED = (
 TOOLS = ("pyperf", "orjson")
 # Pages that show measurements from the results file: none of their figures
 # may be typed by hand.
-MEASURED_PAGES = (Path("book/src/ch11-benchmarks.md"),)
+MEASURED_PAGES = (Path("book/src/ch11-benchmarks.md"), Path("book/src/ch12-task-queue.md"))
 
 # A duration or a ratio written in prose: "29.5 ms", "x4.6", "4.6x", "4.6 times".
 HAND_TYPED = re.compile(

@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from cookbook import benchmarks, book, browser, captures, redis_server, wheels
+from cookbook import benchmarks, book, browser, captures, queue_bench, redis_server, wheels
 from cookbook.project import (
     Chapter,
     chapters,
@@ -103,6 +103,7 @@ def step_book(root: Path) -> bool:
     problems = [str(problem) for problem in book.check(root)]
     # The benchmark results the book shows: current, complete, never typed by hand.
     problems += benchmarks.check_results(root)
+    problems += queue_bench.check_results(root)
     for problem in problems:
         print(problem)
     if not problems:
@@ -203,7 +204,8 @@ def main(argv: list[str] | None = None) -> int:
     book_parser.add_argument("--build-only", action="store_true", help="build and check, no server")
     commands.add_parser(
         "bench",
-        help="build release wheels, run every benchmark, write the results file; "
+        help="build release wheels, run every benchmark, write the results files; "
+        "--only suite (Chapter 11's) or --only queue (the capstone's, --rounds N); "
         "other options go to pyperf, e.g. --fast (fewer processes) or --rigorous (more); "
         "--profile profiles both versions of export_csv with Linux perf instead",
     )
@@ -236,7 +238,27 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "bench":
         if "--profile" in extra:
             return benchmarks.profile(root)
-        return benchmarks.bench(root, extra)
+        # `--only suite` runs Chapter 11's suite alone, `--only queue` the
+        # capstone's comparison alone (`--rounds N`, 5 by default).
+        only = "both"
+        if "--only" in extra:
+            at = extra.index("--only")
+            only = extra[at + 1] if at + 1 < len(extra) else ""
+            del extra[at : at + 2]
+            if only not in ("suite", "queue"):
+                parser.error("bench --only takes suite or queue")
+        rounds = queue_bench.ROUNDS
+        if "--rounds" in extra:
+            at = extra.index("--rounds")
+            rounds = int(extra[at + 1]) if extra[at + 1 :] and extra[at + 1].isdigit() else 0
+            del extra[at : at + 2]
+            if rounds < 1:
+                parser.error("bench --rounds takes a whole number of rounds, 1 or more")
+        if only in ("both", "suite") and benchmarks.bench(root, extra):
+            return 1
+        if only in ("both", "queue"):
+            return queue_bench.bench(root, rounds)
+        return 0
     if args.command == "captures":
         # Build the chapters first, as the test step does: a capture run against a
         # missing or stale module would store an ImportError as the book's output.

@@ -133,14 +133,30 @@ async def test_malformed_entries_are_failed_with_a_reason_never_a_crash(
     assert redis_server.command("XLEN", stream) == 0  # nothing left to trip on
 
 
-def test_the_drain_script_measures_and_leaves_nothing_behind() -> None:
-    """bench/drain.py, with few jobs: it runs, drains them all, reports its figures."""
-    script = Path(__file__).parent.parent / "bench" / "drain.py"
-    command = [sys.executable, str(script), "--jobs", "300", "--concurrency", "5"]
-    run = subprocess.run(command, capture_output=True, text=True, timeout=120)
+def bench_side(url: str, *args: object) -> dict[str, float]:
+    """Run the benchmark's side of this queue as `cookbook bench` does: wait for
+    `ready`, release it, read its one-line JSON report."""
+    script = Path(__file__).parent.parent / "bench" / "side_ch12.py"
+    command = [sys.executable, str(script), args[0], url, *map(str, args[1:])]
+    run = subprocess.run(command, input="go\n", capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stdout + run.stderr
-    lines = run.stdout.splitlines()
-    assert lines[0].startswith("build: ")
-    assert "enqueue 300 jobs" in lines[1]
-    assert "drain by one worker process (concurrency 5" in lines[2]
-    assert lines[3].endswith("left: 0")
+    ready, line = run.stdout.splitlines()
+    assert ready == "ready"
+    figures: dict[str, float] = json.loads(line)
+    assert figures["end"] >= figures["start"]
+    assert figures["cpu"] >= figures["main_thread_cpu"] >= 0
+    return figures
+
+
+@pytest.mark.parametrize("crossing", ["batch", "per-job"])
+def test_the_benchmark_side_drains_what_it_enqueued(
+    redis_server: RedisServer, crossing: str
+) -> None:
+    """bench/side_ch12.py, with few jobs: enqueued one at a time and in a batch,
+    drained by a burst worker crossing per batch or per job, nothing left."""
+    redis_server.command("DEL", "ch12:{bench}:stream", "ch12:{bench}:deferred")
+    bench_side(redis_server.url, "enqueue", "noop", 150, "one")
+    bench_side(redis_server.url, "enqueue", "noop", 150, "batch")
+    drained = bench_side(redis_server.url, "worker", "noop", crossing)
+    assert (drained["succeeded"], drained["failed"]) == (300, 0)
+    assert redis_server.command("XLEN", "ch12:{bench}:stream") == 0

@@ -53,6 +53,9 @@ class Runner:
         self._stopping = False
         self._stopped: asyncio.Event | None = None
         self._interrupt: BaseException | None = None
+        #: Take one job per crossing into Rust, with an `await` each, instead of
+        #: a batch with one plain call. Slower; the benchmark measures by how much.
+        self.one_per_crossing = False
 
     def stop(self) -> None:
         """Stop claiming; running tasks get `grace` seconds to finish."""
@@ -90,6 +93,10 @@ class Runner:
                     busy = {*running, stop_requested}
                     await asyncio.wait(busy, return_when=asyncio.FIRST_COMPLETED)
                     continue
+                if self.one_per_crossing:  # the benchmark's comparison: an await per job
+                    if not await worker.wait_ready():
+                        break
+                    free = 1
                 batch = worker.take(free)  # no await: the engine keeps a batch ready
                 if not batch:
                     if not await worker.wait_ready():  # False: stopped, or drained
