@@ -131,22 +131,36 @@ impl Queue {
                 .wait_finished(&job_id, timeout)
                 .await
                 .map_err(unavailable)?;
-            Python::attach(|py| -> PyResult<Py<PyAny>> {
-                Ok(match finished {
-                    None => py.None(),
-                    Some(Finished::Succeeded(result)) => {
-                        let value = json::decode(py, &result)?;
-                        ("succeeded", value).into_pyobject(py)?.into_any().unbind()
-                    }
-                    Some(Finished::Failed(failure)) => {
-                        ("failed", failure.error_type, failure.message, failure.tries)
-                            .into_pyobject(py)?
-                            .into_any()
-                            .unbind()
-                    }
-                })
-            })
+            Ok(ResultReply(finished))
         })
+    }
+}
+
+/// What `Queue.result` resolves to. The JSON is decoded when the bridge
+/// delivers it, attached, on the thread that delivers: never on a tokio
+/// worker, which must not wait for the interpreter.
+struct ResultReply(Option<Finished>);
+
+impl<'py> IntoPyObject<'py> for ResultReply {
+    type Target = PyAny;
+    type Output = Bound<'py, PyAny>;
+    type Error = PyErr;
+
+    fn into_pyobject(self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        match self.0 {
+            None => Ok(py.None().into_bound(py)),
+            Some(Finished::Succeeded(result)) => {
+                let value = json::decode(py, &result)?;
+                Ok(("succeeded", value).into_pyobject(py)?.into_any())
+            }
+            Some(Finished::Failed(failure)) => {
+                Ok(
+                    ("failed", failure.error_type, failure.message, failure.tries)
+                        .into_pyobject(py)?
+                        .into_any(),
+                )
+            }
+        }
     }
 }
 

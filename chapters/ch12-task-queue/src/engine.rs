@@ -2,9 +2,10 @@
 //!
 //! Three loops run on tokio while Python runs tasks on its own event loop:
 //!
-//! - the *claimer* keeps a buffer of up to `concurrency` deliveries filled
-//!   ahead of need (claiming many per round trip), moves due deferred jobs
-//!   into the queue, and takes over jobs whose worker let its lease lapse;
+//! - the *claimer* keeps deliveries claimed ahead of need in a buffer
+//!   (claiming many per round trip, up to `2 * concurrency` held, running or
+//!   buffered), moves due deferred jobs into the queue, and takes over jobs
+//!   whose worker let its lease lapse;
 //! - the *renewer* renews the lease of every delivery this worker holds;
 //! - the *writer* writes back what finished, as many as have piled up per
 //!   round trip.
@@ -101,6 +102,10 @@ struct State {
     promote_hint: Option<Instant>,
     /// No more deliveries will come (burst drained, or stopped).
     done: bool,
+    /// Nobody will `close` this engine: whichever of `abandon` and the
+    /// claimer's end comes second closes the channel to the writer.
+    abandoned: bool,
+    claimer_ended: bool,
     stats: Stats,
     warnings: VecDeque<String>,
 }
@@ -173,8 +178,20 @@ impl Engine {
             sender: Mutex::new(Some(sender)),
             loops: Mutex::default(),
         });
+        let claiming = engine.clone();
+        let claimer = async move {
+            claiming.clone().claimer(reader).await;
+            let abandoned = {
+                let mut state = claiming.shared.lock();
+                state.claimer_ended = true;
+                state.abandoned
+            };
+            if abandoned {
+                claiming.close_channel();
+            }
+        };
         let loops = Loops {
-            claimer: runtime::spawn(engine.clone().claimer(reader))?,
+            claimer: runtime::spawn(claimer)?,
             renewer: runtime::spawn(engine.clone().renewer())?,
             writer: runtime::spawn(engine.clone().writer(receiver))?,
         };
@@ -273,10 +290,13 @@ impl Engine {
             state.reclaim_soon = true;
         }
         let suspect_may_start = !state.suspects.is_empty() && state.running.is_empty();
+        let claim_more = state.wants_claims(self.config.concurrency);
         drop(state);
         self.send(completion);
         if isolated || suspect_may_start {
             self.shared.ready.notify_waiters();
+        }
+        if isolated || suspect_may_start || claim_more {
             self.shared.room.notify_one();
         }
         true
@@ -359,10 +379,7 @@ impl Engine {
             self.send(completion);
         }
         // Closing the channel lets the writer end once it has written the rest.
-        self.sender
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .take();
+        self.close_channel();
         let deadline = Instant::now() + patience;
         loop {
             let written = self.shared.written.notified();
@@ -399,12 +416,18 @@ impl Engine {
     /// their lease lapses.
     pub fn abandon(&self) {
         self.stop();
-        // Closing the channel ends the writer once it has written the rest;
-        // the claimer ends on the stop; the renewer would go on forever.
-        self.sender
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .take();
+        // The claimer ends on the stop, once a read it is inside returns; what
+        // that read brings back is handed back through the writer. So the
+        // claimer closes the channel as it ends, which ends the writer once it
+        // has written the rest. The renewer would go on forever: abort it.
+        let claimer_ended = {
+            let mut state = self.shared.lock();
+            state.abandoned = true;
+            state.claimer_ended
+        };
+        if claimer_ended {
+            self.close_channel();
+        }
         if let Some(loops) = self
             .loops
             .lock()
@@ -413,6 +436,13 @@ impl Engine {
         {
             loops.renewer.abort();
         }
+    }
+
+    fn close_channel(&self) {
+        self.sender
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take();
     }
 
     pub fn stats(&self) -> Stats {
@@ -436,7 +466,7 @@ impl Engine {
 
     // ANCHOR: claimer
     async fn claimer(self: Arc<Self>, mut reader: Reader) {
-        let capacity = self.config.concurrency;
+        let concurrency = self.config.concurrency;
         let lease = self.backend.lease();
         let reclaim_every = (lease / 4).clamp(Duration::from_millis(50), Duration::from_secs(5));
         let mut next_promote = Instant::now();
@@ -455,7 +485,7 @@ impl Engine {
                     }
                     // No claiming while a suspect waits or runs: it runs alone.
                     let isolating = state.isolating.is_some() || !state.suspects.is_empty();
-                    if !isolating && state.buffer.len() < capacity {
+                    if !isolating && state.wants_claims(concurrency) {
                         break;
                     }
                 }
@@ -492,7 +522,7 @@ impl Engine {
                 let block = next_promote
                     .saturating_duration_since(Instant::now())
                     .clamp(Duration::from_millis(5), BLOCK);
-                let room = capacity.saturating_sub(self.shared.lock().buffer.len());
+                let room = self.shared.lock().room(concurrency);
                 if room == 0 {
                     return Ok(());
                 }
@@ -733,6 +763,21 @@ fn hand_back(delivery: Delivery) -> Completion {
 }
 
 impl State {
+    /// How many more deliveries this worker may claim: it holds (runs, or has
+    /// claimed and buffered) at most twice its concurrency. Tasks that take
+    /// long keep the buffer to one batch; short ones leave room for two, so
+    /// that the next batch is on its way while this one runs.
+    fn room(&self, concurrency: usize) -> usize {
+        (2 * concurrency).saturating_sub(self.buffer.len() + self.running.len())
+    }
+
+    /// Whether the claimer should read now: when the buffer ran dry, or when
+    /// a whole batch fits (fewer, fuller reads: one round trip per batch).
+    fn wants_claims(&self, concurrency: usize) -> bool {
+        let room = self.room(concurrency);
+        room > 0 && (self.buffer.is_empty() || room >= concurrency)
+    }
+
     /// Whether `take` would give something now.
     fn can_take(&self) -> bool {
         if self.isolating.is_some() {

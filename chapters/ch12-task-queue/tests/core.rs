@@ -890,29 +890,48 @@ async fn count_statuses(backend: &Backend, jobs: &[String]) -> (usize, usize) {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn engine_buffers_at_most_its_concurrency() {
+async fn engine_holds_at_most_twice_its_concurrency_and_claims_whole_batches() {
     let backend = Backend::memory(LONG_LEASE, KEEP);
     let ids: Vec<String> = (0..20).map(|i| format!("many-{i}")).collect();
     let jobs = ids.iter().map(|id| new_job(id)).collect();
     assert_eq!(enqueue(&backend, jobs).await, [true; 20]);
     let engine = start(&backend, 4, false);
-    wait_held(&engine, (4, 0), SOON).await;
+    // Nothing runs yet: room for two batches.
+    wait_held(&engine, (8, 0), SOON).await;
     sleep(Duration::from_millis(300)).await;
-    assert_eq!(engine.held(), (4, 0), "claimed beyond the buffer");
-    assert_eq!(count_statuses(&backend, &ids).await, (16, 4));
+    assert_eq!(
+        engine.held(),
+        (8, 0),
+        "claimed beyond twice its concurrency"
+    );
+    assert_eq!(count_statuses(&backend, &ids).await, (12, 8));
 
-    // Starting two makes room for two more.
-    let started = engine.take(2);
-    assert_eq!(started.len(), 2);
-    wait_held(&engine, (4, 2), SOON).await;
+    // Four running, four buffered: nothing more to claim.
+    let running = engine.take(4);
+    assert_eq!(running.len(), 4);
     sleep(Duration::from_millis(300)).await;
-    assert_eq!(engine.held(), (4, 2));
-    assert_eq!(count_statuses(&backend, &ids).await, (14, 6));
-    assert_eq!(engine.take(100).len(), 4, "take hands out the buffer only");
-    wait_held(&engine, (4, 6), SOON).await;
+    assert_eq!(engine.held(), (4, 4));
+    // One finished leaves room for one, but the buffer still has work: the
+    // claimer waits until a whole batch fits.
+    let mut running = running.into_iter();
+    let (token, _) = running.next().expect("four running");
+    assert!(engine.finish(token, Outcome::Returned(b"null".to_vec())));
+    sleep(Duration::from_millis(300)).await;
+    assert_eq!(engine.held(), (4, 3), "claimed less than a batch");
+    for (token, _) in running {
+        assert!(engine.finish(token, Outcome::Returned(b"null".to_vec())));
+    }
+    wait_held(&engine, (8, 0), SOON).await;
 
-    assert_eq!(close(&engine).await, stats(0, 0, 0));
-    assert_eq!(count_statuses(&backend, &ids).await, (20, 0));
+    // A buffer that ran dry is refilled at once, with whatever fits.
+    let running = engine.take(100);
+    assert_eq!(running.len(), 8, "take hands out the buffer only");
+    assert_eq!(engine.held(), (0, 8));
+    let (token, _) = running.into_iter().next().expect("eight running");
+    assert!(engine.finish(token, Outcome::Returned(b"null".to_vec())));
+    wait_held(&engine, (1, 7), SOON).await;
+
+    assert_eq!(close(&engine).await, stats(5, 0, 0));
 }
 
 // Jobs taken over from a lost worker may be what killed it: each runs alone,
@@ -981,9 +1000,9 @@ async fn stop_hands_back_what_was_not_started_while_the_running_job_goes_on() {
     let jobs = ids.iter().map(|id| new_job(id)).collect();
     assert_eq!(enqueue(&backend, jobs).await, [true; 4]);
     let leaving = start(&backend, 2, false);
-    wait_held(&leaving, (2, 0), SOON).await;
+    wait_held(&leaving, (4, 0), SOON).await;
     let running = leaving.take(1);
-    wait_held(&leaving, (2, 1), SOON).await;
+    wait_held(&leaving, (3, 1), SOON).await;
 
     leaving.stop();
     assert_eq!(
@@ -1012,7 +1031,7 @@ async fn close_hands_back_every_buffered_and_running_delivery() {
     let jobs = ids.iter().map(|id| new_job(id)).collect();
     assert_eq!(enqueue(&backend, jobs).await, [true; 5]);
     let first = start(&backend, 3, false);
-    wait_held(&first, (3, 0), SOON).await;
+    wait_held(&first, (5, 0), SOON).await;
     let running = first.take(2);
     assert_eq!(running.len(), 2);
     wait_held(&first, (3, 2), SOON).await;

@@ -262,14 +262,22 @@ def test_many_short_lived_producers_exit_cleanly(
 
 
 def test_the_demo_runs_across_processes(redis_server: RedisServer) -> None:
-    """examples/demo.py as its docstring (and the README) tells a reader to run it."""
+    """examples/demo.py as the chapter and the README tell a reader to run it: two
+    workers and a producer of forty jobs. Both workers share the work: one worker
+    holds at most twenty (ten running, ten claimed ahead)."""
     examples = Path(__file__).parent.parent / "examples"
     env = dict(os.environ, CH12_URL=redis_server.url)
-    worker_command = [sys.executable, "-m", "ch12_task_queue", "worker", "demo:app"]
-    worker = subprocess.Popen([*worker_command, "--log-level", "WARNING"], cwd=examples, env=env)
+    command = [sys.executable, "-m", "ch12_task_queue", "worker", "demo:app"]
+    command += ["--log-level", "WARNING"]
+    workers = [subprocess.Popen(command, cwd=examples, env=env) for _ in range(2)]
     try:
+        # Both wait for work before any is enqueued: each then gets its share.
+        deadline = time.monotonic() + 30
+        while blocked_readers(redis_server) < 2:
+            assert time.monotonic() < deadline, "the demo's workers did not start"
+            time.sleep(0.05)
         producer = subprocess.run(
-            [sys.executable, "demo.py", "5"],
+            [sys.executable, "demo.py", "40"],
             cwd=examples,
             env=env,
             capture_output=True,
@@ -278,11 +286,21 @@ def test_the_demo_runs_across_processes(redis_server: RedisServer) -> None:
         )
         assert producer.returncode == 0, producer.stderr
         lines = producer.stdout.splitlines()
-        assert [line.split(" (")[0] for line in lines] == [f"JOB {n}" for n in range(5)]
-        assert all(f"(from process {worker.pid})" in line for line in lines)
-        worker.send_signal(signal.SIGINT)
-        assert worker.wait(timeout=15) == 0
+        assert [line.split(" (")[0] for line in lines] == [f"JOB {n}" for n in range(40)]
+        ran = {line.rsplit("process ", 1)[1].rstrip(")") for line in lines}
+        assert ran == {str(worker.pid) for worker in workers}
+        for worker in workers:
+            worker.send_signal(signal.SIGINT)
+        assert [worker.wait(timeout=15) for worker in workers] == [0, 0]
     finally:
-        if worker.poll() is None:
-            worker.kill()
-            worker.wait()
+        for worker in workers:
+            if worker.poll() is None:
+                worker.kill()
+                worker.wait()
+
+
+def blocked_readers(server: RedisServer) -> int:
+    """Connections whose last command was XREADGROUP: one per worker that has
+    started claiming (each claims on a connection of its own)."""
+    clients = server.command("CLIENT", "LIST").decode()
+    return sum(1 for line in clients.splitlines() if "cmd=xreadgroup" in line)
