@@ -15,7 +15,16 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from cookbook import benchmarks, book, browser, captures, queue_bench, redis_server, wheels
+from cookbook import (
+    benchmarks,
+    book,
+    browser,
+    captures,
+    queue_bench,
+    queue_profile,
+    redis_server,
+    wheels,
+)
 from cookbook.project import (
     Chapter,
     chapters,
@@ -104,6 +113,11 @@ def step_book(root: Path) -> bool:
     # The benchmark results the book shows: current, complete, never typed by hand.
     problems += benchmarks.check_results(root)
     problems += queue_bench.check_results(root)
+    if not (root / queue_profile.PROFILE).is_file():
+        problems.append(
+            f"{queue_profile.PROFILE} is missing: "
+            "run `uv run cookbook bench --only queue --profile`"
+        )
     for problem in problems:
         print(problem)
     if not problems:
@@ -207,7 +221,8 @@ def main(argv: list[str] | None = None) -> int:
         help="build release wheels, run every benchmark, write the results files; "
         "--only suite (Chapter 11's) or --only queue (the capstone's, --rounds N); "
         "other options go to pyperf, e.g. --fast (fewer processes) or --rigorous (more); "
-        "--profile profiles both versions of export_csv with Linux perf instead",
+        "--profile profiles both versions of export_csv, and a queue worker, "
+        "with Linux perf instead",
     )
     captures_parser = commands.add_parser("captures", help="check the output the book shows")
     captures_parser.add_argument("--update", action="store_true", help="rewrite stale captures")
@@ -236,8 +251,6 @@ def main(argv: list[str] | None = None) -> int:
             return 0 if step_book(root) else 1
         return book.serve(root, args.port)
     if args.command == "bench":
-        if "--profile" in extra:
-            return benchmarks.profile(root)
         # `--only suite` runs Chapter 11's suite alone, `--only queue` the
         # capstone's comparison alone (`--rounds N`, 5 by default).
         only = "both"
@@ -247,6 +260,10 @@ def main(argv: list[str] | None = None) -> int:
             del extra[at : at + 2]
             if only not in ("suite", "queue"):
                 parser.error("bench --only takes suite or queue")
+        if "--profile" in extra:
+            if only in ("both", "suite") and benchmarks.profile(root):
+                return 1
+            return queue_profile.profile(root) if only in ("both", "queue") else 0
         rounds = queue_bench.ROUNDS
         if "--rounds" in extra:
             at = extra.index("--rounds")

@@ -64,3 +64,23 @@ def test_the_results_file_is_refused_when_the_code_changed(tmp_path: Path) -> No
     digest = queue_bench.sources_digest(ROOT)
     results = (ROOT / queue_bench.RESULTS).read_text(encoding="utf-8")
     assert (f"sources: {digest}\n" in results) == (problems == [])
+
+
+def test_the_profile_keeps_the_rows_of_perf_report_by_thread() -> None:
+    from cookbook.queue_profile import top_by_thread
+
+    report = """# Samples: 7K of event 'cpu-clock'
+#
+# Overhead  Command     Shared Object
+# ........  ..........  ...................
+#
+    37.69%  python      libpython3.11.so.1.0
+    26.77%  ch12-tokio  [kernel.kallsyms]
+            |
+            ---0x7f34a5940cc0
+    15.26%  ch12-tokio  _native.abi3.so
+"""
+    assert top_by_thread(report, lines=2).splitlines() == [
+        "    37.69%  python      libpython3.11.so.1.0",
+        "    26.77%  ch12-tokio  [kernel.kallsyms]",
+    ]

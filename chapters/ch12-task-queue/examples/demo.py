@@ -2,7 +2,8 @@
 
     redis-server --port 6390
     CH12_URL=redis://127.0.0.1:6390/0 python -m ch12_task_queue worker demo:app
-    CH12_URL=redis://127.0.0.1:6390/0 python demo.py 20
+    CH12_URL=redis://127.0.0.1:6390/0 python -m ch12_task_queue worker demo:app
+    CH12_URL=redis://127.0.0.1:6390/0 python demo.py 40
 
 Run the commands from this folder (the worker imports `demo`). Start as many
 workers as you like, on as many machines as reach the Redis; stop one with

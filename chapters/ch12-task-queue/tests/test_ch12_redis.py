@@ -137,7 +137,7 @@ def bench_side(url: str, *args: object) -> dict[str, float]:
     """Run the benchmark's side of this queue as `cookbook bench` does: wait for
     `ready`, release it, read its one-line JSON report."""
     script = Path(__file__).parent.parent / "bench" / "side_ch12.py"
-    command = [sys.executable, str(script), args[0], url, *map(str, args[1:])]
+    command = [sys.executable, str(script), str(args[0]), url, *map(str, args[1:])]
     run = subprocess.run(command, input="go\n", capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stdout + run.stderr
     ready, line = run.stdout.splitlines()
