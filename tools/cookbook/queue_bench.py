@@ -68,16 +68,16 @@ DESCRIPTIONS: dict[str, str] = _workloads.DESCRIPTIONS
 # What a drain row is: which side, how many worker processes, and which
 # variant of the side (the cookbook's queue also runs one crossing per job).
 SIDES = {
-    "arq": "arq 0.28",
-    "sketch": "plain-Python sketch",
-    "ch12": "the cookbook's queue",
-    "ch12-per-job": "the cookbook's queue, one crossing per job",
+    "arq": "arq",
+    "sketch": "sketch",
+    "ch12": "queue",
+    "ch12-per-job": "queue, per-job",
 }
 ENQUEUE_MODES = {
-    "arq": ("one", "arq enqueue_job, one at a time"),
-    "ch12-one": ("one", "Task.enqueue, one at a time"),
-    "ch12": ("batch", "Task.enqueue_many, 1,000 per call"),
-    "sketch": ("batch", "the sketch: enqueue.lua, 1,000 per call"),
+    "arq": ("one", "arq enqueue_job, one by one"),
+    "ch12-one": ("one", "queue enqueue, one by one"),
+    "ch12": ("batch", "queue enqueue_many, 1,000"),
+    "sketch": ("batch", "sketch enqueue.lua, 1,000"),
 }
 
 
@@ -327,16 +327,7 @@ def drain_table(workload: str, results: dict[Run, list[tuple[Figures, Figures]]]
                 f"{commands:.1f}",
             ]
         )
-    columns = [
-        "",
-        "tasks/s",
-        "spread",
-        "vs arq",
-        "CPU s/1000",
-        "main thread",
-        "busy",
-        "Redis cmds/task",
-    ]
+    columns = ["", "tasks/s", "spread", "vs arq", "CPU/1k", "main/1k", "busy", "cmds"]
     title = f"Drain: {count:,} tasks that {DESCRIPTIONS[workload]}, concurrency {CONCURRENCY}"
     return table(title, columns, rows, label_left=True)
 
@@ -363,7 +354,7 @@ def enqueue_table(results: dict[Run, list[tuple[Figures, Figures]]]) -> str:
                 f"{commands:.1f}",
             ]
         )
-    columns = ["", "tasks/s", "spread", "vs arq", "CPU s/1000", "Redis cmds/task"]
+    columns = ["", "tasks/s", "spread", "vs arq", "CPU/1k", "cmds"]
     title = f"Enqueue: {count:,} no-op tasks from one producer process"
     return table(title, columns, rows, label_left=True)
 
@@ -376,12 +367,14 @@ def machine(root: Path, load: str, rounds: int, server: str) -> list[str]:
         f"cpu: {processor()}, {os.cpu_count()} logical cores, load average {load} before the run",
         f"system: {platform.system()} {platform.machine()}",
         f"python: CPython {platform.python_version()}; {server}, on loopback, no persistence",
-        f"rustc: {rustc.stdout.strip() or 'unknown'}; the queue is a release wheel (abi3-py311)",
-        f"arq side: {', '.join(ARQ_PINS)}; poll_delay=0, max_jobs={CONCURRENCY}",
-        f"harness: {rounds} interleaved rounds; medians; spread is stdev/mean of the time",
-        "CPU s/1000: user+system seconds per 1,000 tasks, all worker processes and threads;",
-        "main thread: the part on the interpreter's main thread (asyncio's); busy: that",
-        "thread's CPU time over the wall time of the drain",
+        f"rustc: {rustc.stdout.strip() or 'unknown'}",
+        "queue: a release wheel (abi3-py311); per-job: one crossing into Rust per job",
+        f"arq: {', '.join(ARQ_PINS)}; poll_delay=0, max_jobs={CONCURRENCY}",
+        "sketch: the queue's hot path in plain Python, in arq's environment",
+        f"harness: {rounds} interleaved rounds; medians; spread: stdev/mean of the time",
+        "CPU/1k: CPU seconds (user+system) per 1,000 tasks, every worker process and",
+        "thread; main/1k: the part on the interpreter's main thread, where asyncio runs;",
+        "busy: main-thread CPU time over wall time; cmds: Redis commands per task",
     ]
 
 

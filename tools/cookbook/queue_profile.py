@@ -78,10 +78,10 @@ def profile(root: Path) -> int:
         cwd=root,
     )
     header = (
-        f"{JOBS:,} no-op jobs drained by one worker process under perf record "
-        f"({JOBS / seconds:,.0f} jobs/s while profiled);\n"
-        f"the main thread was busy {figures['main_thread_cpu'] / seconds:.0%} of the time, "
-        f"the whole process used {figures['cpu'] / seconds:.0%} of one core.\n"
+        f"{JOBS:,} no-op jobs, one worker process, under perf record: "
+        f"{JOBS / seconds:,.0f} jobs/s;\n"
+        f"main thread busy {figures['main_thread_cpu'] / seconds:.0%} of the time, "
+        f"the process {figures['cpu'] / seconds:.0%} of one core.\n"
         "Share of the worker's CPU samples, by thread and library:\n"
     )
     in_kernel = ["--comm", "ch12-tokio", "--dso", "[kernel.kallsyms]", "--sort", "sym"]
@@ -94,7 +94,7 @@ def profile(root: Path) -> int:
     text = (
         header
         + top_by_thread(report.stdout)
-        + "\nThe engine's threads in the kernel, by function (share of all the samples):\n"
+        + "\nThe engine's threads in the kernel, by function (share of all samples):\n"
         + top_by_thread(kernel.stdout, lines=6)
     )
     (root / PROFILE).write_text(text, encoding="utf-8")
