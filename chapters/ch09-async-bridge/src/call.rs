@@ -2,6 +2,8 @@
 //! future awaiting it is dropped.
 
 // ANCHOR: cancel_on_drop
+use std::future::Future;
+
 use pyo3::prelude::*;
 use pyo3_async_runtimes::TaskLocals;
 
@@ -40,13 +42,15 @@ impl Drop for CancelOnDrop {
 // ANCHOR_END: cancel_on_drop
 
 // ANCHOR: call_one
-/// Await `func(item)`, run as a task on the loop of `locals`, in its context.
-pub(crate) async fn call_one(
+/// Schedule `func(item)` as a task on the loop of `locals`, in its context,
+/// now; the returned future resolves to its result. Calls scheduled one after
+/// another from one thread start on the loop in that order.
+pub(crate) fn start_call(
     locals: &TaskLocals,
     func: &Py<PyAny>,
     item: Py<PyAny>,
-) -> PyResult<Py<PyAny>> {
-    let (call, mut guard) = Python::attach(|py| -> PyResult<_> {
+) -> PyResult<impl Future<Output = PyResult<Py<PyAny>>> + Send + 'static> {
+    let (call, guard) = Python::attach(|py| -> PyResult<_> {
         let flight = Bound::new(py, Flight::default())?;
         // Making the coroutine runs none of its code.
         let coroutine = call_in_flight(py)?.call1((&flight, func.bind(py), item))?;
@@ -67,8 +71,13 @@ pub(crate) async fn call_one(
             }
         }
     })?;
-    let result = call.await;
-    guard.over = true;
-    result
+    Ok(async move {
+        // The whole guard moves in (a closure that only wrote `guard.over`
+        // would capture just that field, and drop the guard right here).
+        let mut guard = guard;
+        let result = call.await;
+        guard.over = true;
+        result
+    })
 }
 // ANCHOR_END: call_one

@@ -3,7 +3,7 @@
 //! Rust drives the loop over the items on tokio; every `func(item)` runs as a
 //! task on the caller's asyncio loop, in the caller's context, and Rust awaits
 //! it through `into_future_with_locals`. A tokio semaphore lets at most
-//! `concurrency` calls be in flight at once.
+//! `concurrency` calls be in flight at once; calls start in input order.
 
 // ANCHOR: map_async
 use std::sync::Arc;
@@ -14,7 +14,7 @@ use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
 use crate::args::int_in_range;
-use crate::call::call_one;
+use crate::call::start_call;
 use crate::live::Live;
 use crate::runtime::runtime;
 
@@ -72,28 +72,29 @@ pub fn map_async<'py>(
         let mut calls = JoinSet::new();
         let count = items.len();
         for (index, item) in items.into_iter().enumerate() {
+            // A permit first, then the call: calls start in input order, the
+            // first `concurrency` at once and each later one as an earlier one
+            // ends. Closed when a call failed: nothing more starts.
+            let Ok(permit) = Arc::clone(&semaphore).acquire_owned().await else {
+                break;
+            };
+            let call = start_call(&locals, &func, item)?;
             // Each task owns its share: `Arc::clone`, as in Chapter 5.
             let semaphore = Arc::clone(&semaphore);
-            let func = Arc::clone(&func);
-            let locals = locals.clone();
             calls.spawn(async move {
                 let _live = Live::track();
-                // Closed when a call failed: calls not yet started never start.
-                let Ok(_permit) = semaphore.acquire().await else {
-                    return Ok(None);
-                };
-                let result = call_one(&locals, &func, item).await;
+                let _permit = permit; // held until this call ends
+                let result = call.await;
                 if result.is_err() {
                     semaphore.close(); // before this permit goes back
                 }
-                result.map(|value| Some((index, value)))
+                result.map(|value| (index, value))
             });
         }
         let mut results: Vec<Option<Py<PyAny>>> = (0..count).map(|_| None).collect();
         while let Some(joined) = calls.join_next().await {
             match joined {
-                Ok(Ok(Some((index, value)))) => results[index] = Some(value),
-                Ok(Ok(None)) => {}
+                Ok(Ok((index, value))) => results[index] = Some(value),
                 // Returning drops `calls`, which aborts every task left: each
                 // drops its `CancelOnDrop`, which cancels its Python task.
                 Ok(Err(error)) => return Err(error),
@@ -109,6 +110,7 @@ pub fn map_async<'py>(
 }
 // ANCHOR_END: map_async
 
+// ANCHOR: collect_items
 /// Every item of `items`, or a `TypeError` that says `items` must be iterable.
 fn collect_items(items: &Bound<'_, PyAny>) -> PyResult<Vec<Py<PyAny>>> {
     let iterator = items.try_iter().map_err(|error| {
@@ -124,3 +126,4 @@ fn collect_items(items: &Bound<'_, PyAny>) -> PyResult<Vec<Py<PyAny>>> {
     })?;
     iterator.map(|item| item.map(Bound::unbind)).collect()
 }
+// ANCHOR_END: collect_items

@@ -53,6 +53,40 @@ async def test_exactly_concurrency_calls_are_in_flight() -> None:
     assert peak == 5
 
 
+async def test_calls_start_in_input_order() -> None:
+    started: list[int] = []
+
+    async def call(x: int) -> int:
+        started.append(x)
+        # Uneven durations: calls end in an order of their own.
+        await asyncio.sleep(0.001 * ((x * 7) % 5))
+        return x
+
+    assert await asyncio.wait_for(map_async(call, range(50), concurrency=4), 20) == list(range(50))
+    # The first four at once, then each later one as an earlier one ends: in
+    # input order, as a loop guarded by a semaphore would start them.
+    assert started == list(range(50))
+
+
+async def test_an_early_failure_surfaces_before_any_later_call_starts() -> None:
+    started: list[int] = []
+
+    async def call(x: int) -> int:
+        started.append(x)
+        if x == 1:
+            raise ValueError("item 1 is bad")
+        await asyncio.sleep(60)  # never ends on its own
+        return x
+
+    # Item 1 is among the first four to start, so its error ends the map at
+    # once: no call needs to finish first, and nothing after item 3 starts
+    # (items 2 and 3, scheduled already, may not get to begin either).
+    with pytest.raises(ValueError, match="item 1 is bad"):
+        await asyncio.wait_for(map_async(call, range(50), concurrency=4), 10)
+    assert started in ([0, 1], [0, 1, 2], [0, 1, 2, 3]), started
+    await no_live_futures_left()
+
+
 async def test_the_calls_see_the_callers_contextvars() -> None:
     request_id.set("request-42")
 
