@@ -129,11 +129,7 @@ impl Worker {
             };
             // No wait after the last try: no call would follow it.
             if tries < self.max_tries && !after.is_zero() {
-                // Let go of the interpreter while this thread sleeps, so that
-                // other Python threads run meanwhile.
-                py.detach(|| std::thread::sleep(after));
-                // Ctrl-C during the wait raises KeyboardInterrupt now.
-                py.check_signals()?;
+                wait_detached(py, after)?;
             }
         }
         let error = format!(
@@ -216,3 +212,28 @@ fn task_at<'py>(
     Ok((task_id.clone(), payload.clone()))
 }
 // ANCHOR_END: task_at
+
+// ANCHOR: wait_detached
+use std::time::{Duration, Instant};
+
+/// How long one slice of a retry wait lasts: Ctrl-C is seen within this.
+const SIGNAL_SLICE: Duration = Duration::from_millis(50);
+
+/// Sleep for `wait` with the interpreter detached, in short slices, and let
+/// Python run its signal handlers between them. On the main thread, Ctrl-C
+/// during the wait raises `KeyboardInterrupt` within a slice, not when the
+/// wait ends. On any other thread `check_signals` does nothing (CPython runs
+/// signal handlers on the main thread only), and the wait runs to its end.
+fn wait_detached(py: Python<'_>, wait: Duration) -> PyResult<()> {
+    let deadline = Instant::now() + wait;
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Ok(());
+        }
+        // Other Python threads run while this one sleeps.
+        py.detach(|| std::thread::sleep(left.min(SIGNAL_SLICE)));
+        py.check_signals()?;
+    }
+}
+// ANCHOR_END: wait_detached

@@ -455,3 +455,78 @@ def test_repr_of_a_worker_shows_its_callback() -> None:
     worker = Worker(idle, max_tries=2)
     assert repr(worker) == f"Worker({idle!r}, max_tries=2)"
     assert repr(worker).startswith("Worker(<function idle at 0x")
+
+
+# ANCHOR: ctrl_c_tests
+WAITING_CHILD = """
+import sys, threading
+from ch08_callbacks import Worker, retry
+
+def slow_retry(task_id, payload, tries):
+    print("waiting", flush=True)
+    return retry(int(sys.argv[2]))  # a long wait before the second try
+
+worker = Worker(slow_retry, max_tries=2)
+if sys.argv[1] == "main":
+    try:
+        worker.run("t", b"")
+    except KeyboardInterrupt:
+        print("KeyboardInterrupt in run", flush=True)
+else:
+    reports = []
+    done = threading.Event()
+
+    def work():
+        reports.append(worker.run("t", b""))
+        done.set()
+
+    threading.Thread(target=work).start()
+    try:
+        done.wait()
+    except KeyboardInterrupt:
+        print("KeyboardInterrupt in the main thread", flush=True)
+    done.wait()
+    print(f"the other thread's run returned: {reports[0].status}", flush=True)
+"""
+
+
+def interrupt_child(where: str, wait_ms: int) -> tuple[str, float]:
+    """Start a child whose worker waits `wait_ms` before a retry, press Ctrl-C
+    (SIGINT) once the wait began, and return its output and how long it took
+    to end after the signal."""
+    import signal
+    import subprocess
+
+    command = [sys.executable, "-c", WAITING_CHILD, where, str(wait_ms)]
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert child.stdout is not None
+    assert child.stdout.readline() == "waiting\n"
+    time.sleep(0.2)  # well inside the wait
+    sent = time.monotonic()
+    child.send_signal(signal.SIGINT)
+    out, err = child.communicate(timeout=60)
+    assert child.returncode == 0, err
+    return out, time.monotonic() - sent
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child process is POSIX-only")
+def test_ctrl_c_during_a_retry_wait_raises_within_a_slice_on_the_main_thread() -> None:
+    out, after_signal = interrupt_child("main", wait_ms=10_000)
+    assert out == "KeyboardInterrupt in run\n"
+    # The wait is ten seconds; the check between 50 ms slices ends it at once.
+    assert after_signal < 5, f"Ctrl-C took {after_signal:.1f} s to land"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child process is POSIX-only")
+def test_ctrl_c_reaches_the_main_thread_while_another_threads_wait_runs_on() -> None:
+    out, _ = interrupt_child("thread", wait_ms=1_000)
+    # Python runs signal handlers on the main thread only: the worker's thread
+    # finishes its wait, tries once more, and returns a report as usual.
+    assert out.splitlines() == [
+        "KeyboardInterrupt in the main thread",
+        "waiting",
+        "the other thread's run returned: failed",
+    ]
+
+
+# ANCHOR_END: ctrl_c_tests
