@@ -4,6 +4,7 @@ use pyo3::exceptions::{PyOverflowError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyInt};
 
+// ANCHOR: int_in_range
 /// `obj` as a `u64` from `min` to `max`, or an exception that names the argument:
 /// a `TypeError` for anything but an `int` (`True` included), a `ValueError`
 /// showing the value for an `int` out of range.
@@ -34,6 +35,7 @@ pub(crate) fn int_in_range(
         }
     }
 }
+// ANCHOR_END: int_in_range
 
 /// What a counter raises rather than wrap around past `u64::MAX`.
 pub(crate) fn counter_overflow(current: u64, by: u64) -> PyErr {

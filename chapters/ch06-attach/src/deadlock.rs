@@ -37,16 +37,19 @@ pub fn deadlock_demo(py: Python<'_>, fixed: bool) -> PyResult<usize> {
             let entry = Python::attach(|py| format!("Python {}", py.version_info().major));
             guard.push(entry);
         });
-        // The worker needs no GIL before it says it holds the lock, so this
-        // can wait attached. Now the lock is taken for certain.
-        wait_until_locked
-            .recv()
+        // Wait detached for the worker to say it holds the lock: a thread
+        // that waits attached holds up whoever needs every thread paused (a
+        // garbage collection on a free-threaded Python). Now the lock is
+        // taken for certain.
+        py.detach(move || wait_until_locked.recv())
             .map_err(|_| PyRuntimeError::new_err("the worker thread stopped early"))?;
         let written = if fixed {
             // Detaches, waits for the lock, attaches again: no deadlock.
             entries.lock_py_attached(py)
         } else {
-            // Waits for the lock while attached: deadlock, for ever.
+            // Waits for the lock while attached: with a GIL, deadlock for
+            // ever. Without one, usually not: but a stop-the-world pause
+            // that waits for this thread, attached and stuck, still hangs.
             entries.lock()
         }
         .unwrap_or_else(PoisonError::into_inner)

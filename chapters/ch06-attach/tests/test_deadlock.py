@@ -83,7 +83,8 @@ def start_demo() -> Iterator[Callable[[str], Child]]:
 # ANCHOR: deadlock_test
 @pytest.mark.skipif(
     not GIL_ENABLED,
-    reason="free-threaded Python: attaching waits for no GIL, so this demonstration finishes",
+    reason="free-threaded Python: no GIL to wait for, so the demonstration usually finishes "
+    "(it can still hang, when a stop-the-world pause waits for the thread stuck attached)",
 )
 def test_a_mutex_held_across_an_attach_deadlocks(start_demo: Callable[[str], Child]) -> None:
     child = start_demo("deadlock")

@@ -47,7 +47,8 @@ def test_other_threads_run_while_count_primes_works(long_limit: tuple[int, float
 
 @pytest.mark.skipif(
     not getattr(sys, "_is_gil_enabled", lambda: True)(),
-    reason="free-threaded Python: no GIL, so holding on to the interpreter stalls no one",
+    reason="free-threaded Python: no GIL, so staying attached stops no other thread's "
+    "ordinary work (it still holds up stop-the-world pauses, such as garbage collection)",
 )
 def test_count_primes_attached_stalls_other_threads(long_limit: tuple[int, float]) -> None:
     limit, _ = long_limit
