@@ -238,10 +238,16 @@ def build_environment(root: Path) -> Path | None:
     return make_venv(root, Path(sys.executable), folder / "venv", wheels, TOOLS)
 
 
-def bench(root: Path, pyperf_args: list[str]) -> int:
+def bench(root: Path, pyperf_args: list[str], allow_busy: bool = False) -> int:
+    from cookbook import quiet
+
     python = build_environment(root)
     if python is None:
         print("could not build the benchmark environment (see above)")
+        return 1
+    busy = quiet.settle()
+    if busy and not allow_busy:
+        print(busy)
         return 1
     output = target_dir(root, "bench") / "suite.json"
     output.unlink(missing_ok=True)
@@ -254,6 +260,9 @@ def bench(root: Path, pyperf_args: list[str]) -> int:
         return 1
     measured, metadata, runs = read_pyperf(output)
     text = write_results(root, measured, machine(root, metadata, runs, load))
+    if busy:
+        text = quiet.mark_busy(text, busy)
+        (root / RESULTS).write_text(text, encoding="utf-8")
     print()
     print("\n".join(line for line in text.splitlines() if "ANCHOR" not in line))
     print(f"written to {RESULTS}; pyperf's own data is in {output}")

@@ -22,6 +22,7 @@ from cookbook import (
     captures,
     queue_bench,
     queue_profile,
+    quiet,
     redis_server,
     wheels,
 )
@@ -220,6 +221,7 @@ def main(argv: list[str] | None = None) -> int:
         "bench",
         help="build release wheels, run every benchmark, write the results files; "
         "--only suite (Chapter 11's) or --only queue (the capstone's, --rounds N); "
+        "it waits for a quiet machine and refuses a busy one unless --allow-busy; "
         "other options go to pyperf, e.g. --fast (fewer processes) or --rigorous (more); "
         "--profile profiles both versions of export_csv, and a queue worker, "
         "with Linux perf instead",
@@ -271,10 +273,21 @@ def main(argv: list[str] | None = None) -> int:
             del extra[at : at + 2]
             if rounds < 1:
                 parser.error("bench --rounds takes a whole number of rounds, 1 or more")
-        if only in ("both", "suite") and benchmarks.bench(root, extra):
+        allow_busy = "--allow-busy" in extra
+        if allow_busy:
+            extra.remove("--allow-busy")
+        if only in ("both", "suite") and benchmarks.bench(root, extra, allow_busy):
             return 1
         if only in ("both", "queue"):
-            return queue_bench.bench(root, rounds)
+            busy = quiet.settle()
+            if busy and not allow_busy:
+                print(busy)
+                return 1
+            if queue_bench.bench(root, rounds):
+                return 1
+            if busy:
+                path = root / queue_bench.RESULTS
+                path.write_text(quiet.mark_busy(path.read_text(encoding="utf-8"), busy))
         return 0
     if args.command == "captures":
         # Build the chapters first, as the test step does: a capture run against a
