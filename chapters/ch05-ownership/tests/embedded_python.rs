@@ -7,10 +7,11 @@ use pyo3::types::{PyDict, PyList};
 use ch05_ownership::EventBus;
 
 // ANCHOR: refcount_helper
-/// The reference count of `object`. PyO3 0.29 deprecated `get_refcnt` and
-/// points to the raw C call, `ffi::Py_REFCNT`, which is unsafe Rust. A count is
-/// for watching while you learn or debug, never for program logic; in a test
-/// that only watches, the deprecated method in one helper is the honest choice.
+/// The reference count of `object`. PyO3 0.29 deprecated `get_refcnt`, which
+/// a later release will remove, and points to the raw C call that replaces it,
+/// `ffi::Py_REFCNT(object.as_ptr())`, which is unsafe Rust. A count is for
+/// watching while you learn or debug, never for program logic; in a test that
+/// only watches, the deprecated method in one helper is the honest choice.
 #[allow(deprecated)]
 fn refcount(object: &Bound<'_, PyAny>) -> isize {
     object.get_refcnt()
