@@ -37,11 +37,13 @@ pub fn deadlock_demo(py: Python<'_>, fixed: bool) -> PyResult<usize> {
             let entry = Python::attach(|py| format!("Python {}", py.version_info().major));
             guard.push(entry);
         });
-        // Wait detached for the worker to say it holds the lock: a thread
-        // that waits attached holds up whoever needs every thread paused (a
-        // garbage collection on a free-threaded Python). Now the lock is
-        // taken for certain.
-        py.detach(move || wait_until_locked.recv())
+        // This thread waits for the worker's word *attached*, on purpose:
+        // the demonstration needs it to hold the interpreter when the worker
+        // tries to attach. (Real code would detach around any wait; on a
+        // free-threaded Python, a thread waiting attached also holds up
+        // stop-the-world pauses such as garbage collection.)
+        wait_until_locked
+            .recv()
             .map_err(|_| PyRuntimeError::new_err("the worker thread stopped early"))?;
         let written = if fixed {
             // Detaches, waits for the lock, attaches again: no deadlock.

@@ -459,8 +459,12 @@ def test_repr_of_a_worker_shows_its_callback() -> None:
 
 # ANCHOR: ctrl_c_tests
 WAITING_CHILD = """
-import sys, threading
+import signal, sys, threading
 from ch08_callbacks import Worker, retry
+
+# A process started with SIGINT ignored (from nohup, say) passes that on, and
+# Python then installs no handler: put back the one that raises KeyboardInterrupt.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 
 def slow_retry(task_id, payload, tries):
     print("waiting", flush=True)
