@@ -10,23 +10,17 @@ which Chapter 12 includes.
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+from cookbook.benchmarks import top_of_report
 from cookbook.project import executable, target_dir
 
 PROFILE = Path("chapters/ch12-task-queue/bench/profile-drain.txt")
 JOBS = 50_000
 LINES = 12
-
-
-def top_by_thread(report: str, lines: int = LINES) -> str:
-    """The first `lines` rows of `perf report --sort comm,dso --stdio`."""
-    kept = [line.rstrip() for line in report.splitlines() if re.match(r"^\s+\d+\.\d+%", line)]
-    return "\n".join(kept[:lines]) + "\n"
 
 
 def profile(root: Path) -> int:
@@ -93,9 +87,9 @@ def profile(root: Path) -> int:
     )
     text = (
         header
-        + top_by_thread(report.stdout)
+        + top_of_report(report.stdout, LINES)
         + "\nThe engine's threads in the kernel, by function (share of all samples):\n"
-        + top_by_thread(kernel.stdout, lines=6)
+        + top_of_report(kernel.stdout, lines=6)
     )
     (root / PROFILE).write_text(text, encoding="utf-8")
     print(f"--- the queue's drain, profiled: {PROFILE}")

@@ -67,7 +67,8 @@ def test_the_results_file_is_refused_when_the_code_changed(tmp_path: Path) -> No
 
 
 def test_the_profile_keeps_the_rows_of_perf_report_by_thread() -> None:
-    from cookbook.queue_profile import top_by_thread
+    """The queue's profile is read with Chapter 11's reader of perf reports."""
+    from cookbook.benchmarks import top_of_report
 
     report = """# Samples: 7K of event 'cpu-clock'
 #
@@ -80,7 +81,7 @@ def test_the_profile_keeps_the_rows_of_perf_report_by_thread() -> None:
             ---0x7f34a5940cc0
     15.26%  ch12-tokio  _native.abi3.so
 """
-    assert top_by_thread(report, lines=2).splitlines() == [
+    assert top_of_report(report, lines=2).splitlines() == [
         "    37.69%  python      libpython3.11.so.1.0",
         "    26.77%  ch12-tokio  [kernel.kallsyms]",
     ]
