@@ -217,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     book_parser = commands.add_parser("book", help="build and serve the book")
     book_parser.add_argument("--port", type=int, default=3000)
     book_parser.add_argument("--build-only", action="store_true", help="build and check, no server")
-    commands.add_parser(
+    bench_parser = commands.add_parser(
         "bench",
         help="build release wheels, run every benchmark, write the results files; "
         "--only suite (Chapter 11's) or --only queue (the capstone's, --rounds N); "
@@ -226,6 +226,14 @@ def main(argv: list[str] | None = None) -> int:
         "--profile profiles both versions of export_csv, and a queue worker, "
         "with Linux perf instead",
     )
+    bench_parser.add_argument("--only", choices=["suite", "queue"], help="run one part only")
+    bench_parser.add_argument(
+        "--rounds", type=int, default=queue_bench.ROUNDS, help="the queue comparison's rounds"
+    )
+    bench_parser.add_argument(
+        "--allow-busy", action="store_true", help="measure on a busy machine, and say so"
+    )
+    bench_parser.add_argument("--profile", action="store_true", help="profile with Linux perf")
     captures_parser = commands.add_parser("captures", help="check the output the book shows")
     captures_parser.add_argument("--update", action="store_true", help="rewrite stale captures")
     args, extra = parser.parse_known_args(argv)
@@ -253,37 +261,22 @@ def main(argv: list[str] | None = None) -> int:
             return 0 if step_book(root) else 1
         return book.serve(root, args.port)
     if args.command == "bench":
-        # `--only suite` runs Chapter 11's suite alone, `--only queue` the
-        # capstone's comparison alone (`--rounds N`, 5 by default).
-        only = "both"
-        if "--only" in extra:
-            at = extra.index("--only")
-            only = extra[at + 1] if at + 1 < len(extra) else ""
-            del extra[at : at + 2]
-            if only not in ("suite", "queue"):
-                parser.error("bench --only takes suite or queue")
-        if "--profile" in extra:
-            if only in ("both", "suite") and benchmarks.profile(root):
+        suite = args.only in (None, "suite")
+        queue = args.only in (None, "queue")
+        if args.rounds < 1:
+            parser.error("bench --rounds takes a whole number of rounds, 1 or more")
+        if args.profile:
+            if suite and benchmarks.profile(root):
                 return 1
-            return queue_profile.profile(root) if only in ("both", "queue") else 0
-        rounds = queue_bench.ROUNDS
-        if "--rounds" in extra:
-            at = extra.index("--rounds")
-            rounds = int(extra[at + 1]) if extra[at + 1 :] and extra[at + 1].isdigit() else 0
-            del extra[at : at + 2]
-            if rounds < 1:
-                parser.error("bench --rounds takes a whole number of rounds, 1 or more")
-        allow_busy = "--allow-busy" in extra
-        if allow_busy:
-            extra.remove("--allow-busy")
-        if only in ("both", "suite") and benchmarks.bench(root, extra, allow_busy):
+            return queue_profile.profile(root) if queue else 0
+        if suite and benchmarks.bench(root, extra, args.allow_busy):
             return 1
-        if only in ("both", "queue"):
+        if queue:
             busy = quiet.settle()
-            if busy and not allow_busy:
+            if busy and not args.allow_busy:
                 print(busy)
                 return 1
-            if queue_bench.bench(root, rounds):
+            if queue_bench.bench(root, args.rounds):
                 return 1
             if busy:
                 path = root / queue_bench.RESULTS
