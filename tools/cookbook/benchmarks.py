@@ -269,12 +269,14 @@ def bench(root: Path, pyperf_args: list[str], allow_busy: bool = False) -> int:
     return 0
 
 
-PROFILED = ("export_csv_in_place", "export_csv")
+# (function, rows): the suite's plain rows, or its rows with quoted fields.
+PROFILED = (("export_csv_in_place", "plain"), ("export_csv", "plain"), ("export_csv", "quoted"))
 PROFILE_LINES = 14
 
 
-def profile_path(function: str) -> Path:
-    return RESULTS.parent / f"profile-{function}.txt"
+def profile_path(function: str, rows: str) -> Path:
+    suffix = "" if rows == "plain" else f"-{rows}"
+    return RESULTS.parent / f"profile-{function}{suffix}.txt"
 
 
 def top_of_report(report: str, lines: int = PROFILE_LINES) -> str:
@@ -297,9 +299,10 @@ def profile(root: Path) -> int:
         return 1
     data = target_dir(root, "bench") / "perf.data"
     workload = root / RESULTS.parent / "profile_export.py"
-    for function in PROFILED:
+    for function, rows in PROFILED:
         record = [perf, "record", "-F", "999", "-g", "-o", str(data)]
-        if run([*record, str(python), str(workload), function, "5"], cwd=root).returncode:
+        workload_args = [str(python), str(workload), function, "5", rows]
+        if run([*record, *workload_args], cwd=root).returncode:
             print("perf record failed: see above (perf_event_paranoid may forbid it)")
             return 1
         report = subprocess.run(
@@ -309,8 +312,9 @@ def profile(root: Path) -> int:
             cwd=root,
         )
         top = top_of_report(report.stdout)
-        (root / profile_path(function)).write_text(top, encoding="utf-8")
-        print(f"--- {function}: the top of perf report, in {profile_path(function)}")
+        path = profile_path(function, rows)
+        (root / path).write_text(top, encoding="utf-8")
+        print(f"--- {function}, {rows} rows: the top of perf report, in {path}")
         print(top)
     return 0
 
@@ -351,10 +355,10 @@ def check_results(root: Path) -> list[str]:
         for row in spec.rows:
             if row.label not in text:
                 problems.append(f"{RESULTS} has no line {row.label!r}: run `uv run cookbook bench`")
-    for function in PROFILED:
-        if not (root / profile_path(function)).is_file():
+    for function, rows in PROFILED:
+        if not (root / profile_path(function, rows)).is_file():
             problems.append(
-                f"{profile_path(function)} is missing: run `uv run cookbook bench --profile`"
+                f"{profile_path(function, rows)} is missing: run `uv run cookbook bench --profile`"
             )
     for page in MEASURED_PAGES:
         if not (root / page).is_file():

@@ -173,11 +173,14 @@ impl Worker {
         Ok(format!("Worker({callback}, max_tries={})", self.max_tries))
     }
 
+    // ANCHOR: traverse
     /// A callback may refer back to its worker (a method of an object that
-    /// holds the worker, say): tell the garbage collector about it.
+    /// holds the worker, say): tell the garbage collector about it. Nothing
+    /// but `visit` here: no Python code, no locks, no allocation.
     fn __traverse__(&self, visit: PyVisit<'_>) -> Result<(), PyTraverseError> {
         visit.call(&self.callback)
     }
+    // ANCHOR_END: traverse
 }
 
 // ANCHOR: task_at

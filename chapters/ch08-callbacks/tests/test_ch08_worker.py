@@ -396,6 +396,7 @@ def test_the_worker_holds_one_reference_to_its_callback_and_run_keeps_none() -> 
 # ANCHOR_END: refcount_tests
 
 
+# ANCHOR: cycle_test
 def test_a_cycle_through_a_worker_is_collected() -> None:
     class Service:
         def __init__(self) -> None:
@@ -410,6 +411,9 @@ def test_a_cycle_through_a_worker_is_collected() -> None:
     alive = make_cycle()
     gc.collect()
     assert alive() is None
+
+
+# ANCHOR_END: cycle_test
 
 
 def test_a_callback_may_run_its_own_worker_again() -> None:

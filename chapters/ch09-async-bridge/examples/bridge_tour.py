@@ -40,6 +40,10 @@ async def main() -> None:
         await _native.panic_after(1, "a bug in Rust")
     except RustPanic as error:
         print("a panic in a Rust future:", type(error).__qualname__, "-", error)
+    try:
+        await _native.panic_after(1, "a bug in Rust", keep_message=True)
+    except RustPanic as error:
+        print("the same, caught inside the future:", type(error).__qualname__, "-", error)
 
     try:
         configure(4)

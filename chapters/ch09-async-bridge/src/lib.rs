@@ -31,7 +31,7 @@ pub use failing::fail_after;
 pub use flight::Flight;
 pub use live::{Live, live_futures};
 pub use map::{MAX_CONCURRENCY, map_async};
-pub use panicking::panic_after;
+pub use panicking::{keeping_panic_message, panic_after};
 pub use runtime::{MAX_WORKER_THREADS, configure, runtime, runtime_started, worker_threads};
 pub use timer::{MAX_MS, sleep};
 

@@ -111,6 +111,8 @@ def test_bad_arguments_raise_ordinary_exceptions(value: object) -> None:
             calls.append(lambda: _native.panic_after(value, "m"))  # type: ignore[arg-type]
         if not isinstance(value, str):  # a str message is a deliberate panic
             calls.append(lambda: _native.panic_after(0, value))  # type: ignore[arg-type]
+        if not isinstance(value, bool):  # a bool is a deliberate panic
+            calls.append(lambda: _native.panic_after(0, "m", keep_message=value))  # type: ignore[arg-type]
         for call in calls:
             await raises_only_ordinary(call)
 

@@ -79,11 +79,12 @@ async def test_an_early_failure_surfaces_before_any_later_call_starts() -> None:
         return x
 
     # Item 1 is among the first four to start, so its error ends the map at
-    # once: no call needs to finish first, and nothing after item 3 starts
-    # (items 2 and 3, scheduled already, may not get to begin either).
+    # once: no call needs to finish first, and nothing after item 3 starts.
+    # Items 2 and 3 were scheduled already; each may or may not get to begin
+    # before map_async gives up on it, so either, both or neither may appear.
     with pytest.raises(ValueError, match="item 1 is bad"):
         await asyncio.wait_for(map_async(call, range(50), concurrency=4), 10)
-    assert started in ([0, 1], [0, 1, 2], [0, 1, 2, 3]), started
+    assert started in ([0, 1], [0, 1, 2], [0, 1, 3], [0, 1, 2, 3]), started
     await no_live_futures_left()
 
 

@@ -91,4 +91,10 @@ async def test_a_panic_in_a_rust_future_becomes_rust_panic() -> None:
     await no_live_futures_left()  # the guard was dropped while unwinding
 
 
+async def test_a_panic_caught_inside_the_future_keeps_its_message() -> None:
+    with pytest.raises(RustPanic, match=r"^rust future panicked: on purpose, 42$"):
+        await asyncio.wait_for(_native.panic_after(1, "on purpose, 42", keep_message=True), 10)
+    await no_live_futures_left()
+
+
 # ANCHOR_END: failure_tests

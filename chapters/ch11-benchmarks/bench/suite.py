@@ -109,6 +109,18 @@ TABLES = (
         ),
     ),
     Table(
+        "export-quoted",
+        "Chapter 3: the same rows, with a third of their fields needing quotes",
+        baseline="export-csv-quoted",
+        ratio="times",
+        rows=(
+            Row("export-csv-quoted", "export_csv, Rust"),
+            Row("csv-dictwriter-quoted", "csv.DictWriter"),
+            Row("csv-writer-quoted", "csv.writer"),
+            Row("orjson-dumps-quoted", "orjson.dumps (JSON, not CSV)"),
+        ),
+    ),
+    Table(
         "threads",
         f"Chapter 6: count_primes({PRIME_LIMIT:,}) in every thread",
         baseline="primes-detached-1",
@@ -198,7 +210,7 @@ def timed(function: Callable[[], object]) -> Callable[[int], float]:
 # ANCHOR: rows
 @functools.cache
 def rows() -> list[dict[str, str]]:
-    """The table every CSV benchmark writes: short ASCII words and numbers,
+    """The table the CSV benchmarks write: short ASCII words and numbers,
     the same keys in the same order in every row, built once per process."""
     keys = [f"column_{index}" for index in range(COLUMNS)]
     words = ("alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta")
@@ -214,7 +226,49 @@ def rows() -> list[dict[str, str]]:
 # ANCHOR_END: rows
 
 
+# ANCHOR: quoted_rows
+@functools.cache
+def quoted_rows() -> list[dict[str, str]]:
+    """The same table, except that a third of the fields need quotes in CSV:
+    one in nine holds a comma, one in nine a pair of quotes, one in nine a
+    line break. (JSON escapes the quotes and the line breaks.)"""
+    plain = rows()
+    return [
+        {
+            key: with_specials(row_number, column, text)
+            for column, (key, text) in enumerate(row.items())
+        }
+        for row_number, row in enumerate(plain)
+    ]
+
+
+def with_specials(row: int, column: int, text: str) -> str:
+    word, number = text.split(" ")
+    match (row + column) % 9:
+        case 0:
+            return f"{word}, {number}"
+        case 3:
+            return f'{word} "{number}"'
+        case 6:
+            return f"{word}\n{number}"
+        case _:
+            return text
+
+
+# ANCHOR_END: quoted_rows
+
+
 def export_functions() -> dict[str, Callable[[], object]]:
+    return csv_functions(rows(), suffix="", with_first_version=True)
+
+
+def quoted_export_functions() -> dict[str, Callable[[], object]]:
+    return csv_functions(quoted_rows(), suffix="-quoted", with_first_version=False)
+
+
+def csv_functions(
+    table: list[dict[str, str]], suffix: str, with_first_version: bool
+) -> dict[str, Callable[[], object]]:
     import csv
     import io
 
@@ -222,7 +276,6 @@ def export_functions() -> dict[str, Callable[[], object]]:
     from ch03_into_python import export_csv
     from ch03_into_python._native import export_csv_in_place
 
-    table = rows()
     header = list(table[0])
 
     def dict_writer() -> bytes:
@@ -240,16 +293,19 @@ def export_functions() -> dict[str, Callable[[], object]]:
         return buffer.getvalue().encode()
 
     expected = dict_writer()
-    for function in (export_csv, export_csv_in_place):
+    checked = (export_csv, export_csv_in_place) if with_first_version else (export_csv,)
+    for function in checked:
         if function(table, "EUR") != expected:  # measure only what is right
             raise SystemExit(f"{function.__name__} does not write what csv.DictWriter writes")
-    return {
+    functions: dict[str, Callable[[], object]] = {
         "export-csv": lambda: export_csv(table, "EUR"),
-        "export-csv-in-place": lambda: export_csv_in_place(table, "EUR"),
         "csv-dictwriter": dict_writer,
         "csv-writer": plain_writer,
         "orjson-dumps": lambda: orjson.dumps(table),
     }
+    if with_first_version:
+        functions["export-csv-in-place"] = lambda: export_csv_in_place(table, "EUR")
+    return {name + suffix: function for name, function in functions.items()}
 
 
 # Calls that take nanoseconds are timed with pyperf's `timeit`, which compiles
@@ -393,6 +449,7 @@ INNER_LOOPS = {
 GROUPS: dict[str, Callable[[], dict[str, Callable[[], object]]]] = {
     "floats": float_functions,
     "export": export_functions,
+    "export-quoted": quoted_export_functions,
     "threads": thread_functions,
     "worker": worker_functions,
 }

@@ -46,9 +46,10 @@ def live_futures() -> int:
 def fail_after(ms: int, message: str) -> Awaitable[None]:
     """A demonstration: raises ValueError(message) in the awaiting coroutine after `ms`."""
 
-def panic_after(ms: int, message: str) -> Awaitable[Any]:
+def panic_after(ms: int, message: str, *, keep_message: bool = False) -> Awaitable[Any]:
     """A demonstration: the Rust future panics after `ms`; the awaiting coroutine gets
-    pyo3_async_runtimes.RustPanic("rust future panicked: " + message)."""
+    pyo3_async_runtimes.RustPanic("rust future panicked: unknown error"), or, with
+    keep_message=True, RustPanic("rust future panicked: " + message)."""
 
 def runtime_started() -> bool:
     """Whether a function of this module has started the tokio runtime."""
