@@ -12,6 +12,12 @@ A chapter lists the commands whose output the book shows in
 
 `cookbook captures` reruns every command and compares the output with the
 stored file; `cookbook captures --update` rewrites the stored files.
+
+Compiler errors are captured by Rust tests instead: trybuild keeps the error of
+each `tests/ui/*.rs` in a `.stderr` file beside it, and `cargo test` fails when
+the compiler would now say something else. `--update` also rewrites those,
+running each crate's compile-fail tests with `TRYBUILD=overwrite` (and the
+appendix's Cargo-level ones with `APPENDIX_OVERWRITE=1`).
 """
 
 from __future__ import annotations
@@ -157,4 +163,25 @@ def check(root: Path, update: bool = False) -> list[str]:
                 f"Run `uv run cookbook captures --update` and review the diff. Output now:\n"
                 f"{output}"
             )
+    return problems
+
+
+# Rust test targets whose stored compiler output `--update` rewrites, and how.
+COMPILER_OUTPUT_TESTS = {
+    "compile_fail": {"TRYBUILD": "overwrite"},
+    "cargo_level": {"APPENDIX_OVERWRITE": "1"},
+}
+
+
+def update_compiler_outputs(root: Path) -> list[str]:
+    """Rerun every compile-fail test with overwriting on; return what failed."""
+    problems = []
+    for chapter in chapters(root):
+        for target, overwrite in COMPILER_OUTPUT_TESTS.items():
+            if not (chapter.path / "tests" / f"{target}.rs").is_file():
+                continue
+            command = ["cargo", "test", "-p", chapter.slug, "--test", target]
+            print(f"--- {chapter.slug}: {' '.join(command)} ({' '.join(overwrite)})", flush=True)
+            if run(command, cwd=root, env=tool_env(root, **overwrite)).returncode != 0:
+                problems.append(f"{chapter.slug}: `{' '.join(command)}` failed while updating")
     return problems

@@ -20,6 +20,7 @@ from cookbook import (
     book,
     browser,
     captures,
+    modernize,
     queue_bench,
     queue_profile,
     quiet,
@@ -236,10 +237,19 @@ def main(argv: list[str] | None = None) -> int:
     bench_parser.add_argument("--profile", action="store_true", help="profile with Linux perf")
     captures_parser = commands.add_parser("captures", help="check the output the book shows")
     captures_parser.add_argument("--update", action="store_true", help="rewrite stale captures")
+    modernize_parser = commands.add_parser(
+        "modernize",
+        help="point at old PyO3 names in a Rust file, a Cargo.toml or a folder, "
+        "with the fix and the appendix entry (names, not meaning)",
+    )
+    modernize_parser.add_argument("path", help="a .rs file, a Cargo.toml, or a folder")
     args, extra = parser.parse_known_args(argv)
     if extra and args.command != "bench":
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
     utf8_output()
+    if args.command == "modernize":
+        # Any folder of the reader's, not only this repository.
+        return modernize.main([args.path])
     root = find_root()
 
     if args.command == "test":
@@ -289,6 +299,8 @@ def main(argv: list[str] | None = None) -> int:
             if not develop(root, Chapter(chapter)):
                 return 1
         problems = captures.check(root, update=args.update)
+        if args.update:
+            problems += captures.update_compiler_outputs(root)
         for problem in problems:
             print(problem)
         return 1 if problems else 0

@@ -52,7 +52,7 @@ def utf8_output() -> None:
 
 @dataclass(frozen=True)
 class Chapter:
-    """One chapter crate: `chapters/chNN-slug`."""
+    """One chapter crate: `chapters/chNN-slug`, or an appendix's, `chapters/appendix-slug`."""
 
     path: Path
 
@@ -75,10 +75,12 @@ def chapters(root: Path) -> list[Chapter]:
         return []
     found = [
         Chapter(path)
-        for path in sorted(folder.iterdir())
-        if re.fullmatch(r"ch\d\d-[a-z0-9-]+", path.name) and (path / "Cargo.toml").is_file()
+        for path in folder.iterdir()
+        if re.fullmatch(r"(ch\d\d|appendix)-[a-z0-9-]+", path.name)
+        and (path / "Cargo.toml").is_file()
     ]
-    return found
+    # The chapters in order, then the appendices.
+    return sorted(found, key=lambda chapter: (chapter.slug.startswith("appendix"), chapter.slug))
 
 
 def target_dir(root: Path, purpose: str) -> Path:
