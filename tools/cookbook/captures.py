@@ -33,7 +33,8 @@ TRACEBACK_FILE = re.compile(r'^\s*File "[^"]*"', re.MULTILINE)
 
 # Parts of an output that differ between machines or runs, and what stands in for them.
 NORMALISE = [
-    (re.compile(r"\b\d+(\.\d+)?s\b(?=\s*=*\s*$)", re.MULTILINE), "<time>"),
+    # pytest's "in 1.23s", and past a minute "in 65.24s (0:01:05)".
+    (re.compile(r"\b\d+(\.\d+)?s(?: \(\d+:\d\d:\d\d\))?(?=\s*=*\s*$)", re.MULTILINE), "<time>"),
     (re.compile(r"(finished|Finished .*) in \d+(\.\d+)?s"), r"\1 in <time>"),
     (re.compile(r"(target/[\w/]+/deps/[\w]+)-[0-9a-f]{16}"), r"\1-<hash>"),
     (re.compile(r"[^\s\"']*site-packages/"), "<site-packages>/"),
