@@ -232,6 +232,36 @@ impl DurationError {
 }
 // ANCHOR_END: hint
 
+// ANCHOR: fields
+impl DurationError {
+    /// The whole text that was parsed.
+    pub fn text(&self) -> &str {
+        match self {
+            DurationError::Empty { text, .. }
+            | DurationError::MissingNumber { text, .. }
+            | DurationError::Negative { text, .. }
+            | DurationError::MissingUnit { text, .. }
+            | DurationError::UnknownUnit { text, .. }
+            | DurationError::RepeatedUnit { text, .. }
+            | DurationError::OutOfOrder { text, .. }
+            | DurationError::TooLarge { text, .. } => text,
+        }
+    }
+
+    /// The unit the problem is about, as written: "min" for an unknown
+    /// unit, "h" for a repeated one or one out of order; None otherwise.
+    pub fn unit(&self) -> Option<String> {
+        match self {
+            DurationError::UnknownUnit { unit, .. } => Some(unit.clone()),
+            DurationError::RepeatedUnit { unit, .. } | DurationError::OutOfOrder { unit, .. } => {
+                Some(unit.letter().to_string())
+            }
+            _ => None,
+        }
+    }
+}
+// ANCHOR_END: fields
+
 // ANCHOR: parse
 /// Where the run of characters that pass `keep`, from `start` on, ends.
 fn run_end(chars: &[char], start: usize, keep: impl Fn(char) -> bool) -> usize {
@@ -616,6 +646,18 @@ mod tests {
         );
         assert_eq!(error("1h30").hint(), None);
         assert_eq!(error("1h1h").hint(), None);
+    }
+
+    #[test]
+    fn every_error_keeps_its_text_and_the_unit_it_is_about() {
+        assert_eq!(error("1h3x").text(), "1h3x");
+        assert_eq!(error("5min").unit().as_deref(), Some("min"));
+        assert_eq!(error("1h1h").unit().as_deref(), Some("h"));
+        assert_eq!(error("30m1h").unit().as_deref(), Some("h"));
+        for text in ["", "h", "-5s", "1h30", "99999999999999999999s"] {
+            assert_eq!(error(text).unit(), None, "{text:?}");
+            assert_eq!(error(text).text(), text);
+        }
     }
 
     #[test]

@@ -62,6 +62,7 @@ create_exception!(
 
 // ANCHOR: from_impl
 use pyo3::exceptions::PyOverflowError;
+use pyo3::intern;
 use pyo3::prelude::*;
 
 use crate::duration;
@@ -84,9 +85,22 @@ impl From<duration::DurationError> for PyErr {
             E::OutOfOrder { .. } => UnitOrderError::new_err(message),
             E::TooLarge { .. } => DurationError::new_err(message),
         };
-        // The cause and the note are set on the exception object, which
-        // needs the interpreter: attach (we already are, when Python called us).
+        // The fields, the cause and the note are set on the exception
+        // object, which needs the interpreter: attach (we already are, when
+        // Python called us).
         Python::attach(|py| {
+            // ANCHOR: set_fields
+            // Data for code that handles the error, so that it never parses
+            // the message: `error.text`, `error.position` and `error.unit`.
+            let value = exception.value(py);
+            let fields = value
+                .setattr(intern!(py, "text"), error.text())
+                .and_then(|()| value.setattr(intern!(py, "position"), error.position()))
+                .and_then(|()| value.setattr(intern!(py, "unit"), error.unit()));
+            if let Err(failed) = fields {
+                return failed; // only if Python is out of memory, say
+            }
+            // ANCHOR_END: set_fields
             // ANCHOR: cause
             if let E::TooLarge { overflow, .. } = &error {
                 // Python's `raise DurationError(...) from OverflowError(...)`.

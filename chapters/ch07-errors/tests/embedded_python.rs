@@ -59,6 +59,21 @@ fn each_rust_variant_becomes_its_python_class() {
 }
 // ANCHOR_END: mapping_test
 
+#[test]
+fn each_exception_carries_its_text_position_and_unit() -> PyResult<()> {
+    Python::attach(|py| {
+        let error = python_error("1h1h");
+        let value = error.value(py);
+        assert_eq!(value.getattr("text")?.extract::<String>()?, "1h1h");
+        assert_eq!(value.getattr("position")?.extract::<usize>()?, 3);
+        assert_eq!(value.getattr("unit")?.extract::<String>()?, "h");
+        // No unit to speak of: None.
+        let error = python_error("1h30");
+        assert!(error.value(py).getattr("unit")?.is_none());
+        Ok(())
+    })
+}
+
 // ANCHOR: cause_test
 #[test]
 fn a_number_too_large_is_chained_to_an_overflow_error() -> PyResult<()> {

@@ -80,9 +80,10 @@ def outcome(text: str) -> Expected:
         return parse_duration(text)
     except DurationError as error:
         problem = error
-    position = re.search(r"at position (\d+)", str(problem))
-    assert position is not None, f"the message names no position: {problem}"
-    return type(problem), int(position[1])
+    # The position is an attribute: no need to parse the message for it.
+    assert problem.text == text
+    assert f"at position {problem.position}" in str(problem)
+    return type(problem), problem.position
 
 
 blanks = st.text(st.sampled_from(" \t\n\r\f"), max_size=2)
@@ -187,6 +188,33 @@ def test_each_mistake_has_its_class_and_a_message_that_points_at_it(
 # ANCHOR_END: error_tests
 
 
+# ANCHOR: fields_test
+@pytest.mark.parametrize(
+    ("text", "position", "unit"),
+    [
+        ("", 0, None),
+        ("h", 0, None),
+        ("-5s", 0, None),
+        ("1h30", 2, None),
+        ("5min", 1, "min"),
+        ("1h3x", 3, "x"),
+        ("1h1h", 3, "h"),
+        ("30m1h", 4, "h"),
+        ("1m 99999999999999999999s", 3, None),
+    ],
+)
+def test_each_exception_carries_its_text_position_and_unit(
+    text: str, position: int, unit: str | None
+) -> None:
+    with pytest.raises(DurationError) as caught:
+        parse_duration(text)
+    error = caught.value
+    assert (error.text, error.position, error.unit) == (text, position, unit)
+
+
+# ANCHOR_END: fields_test
+
+
 def test_blank_text_is_empty_too_and_points_past_the_blanks() -> None:
     with pytest.raises(EmptyDurationError, match="at position 3, found the end"):
         parse_duration(" \t ")
@@ -221,6 +249,16 @@ def test_a_number_too_large_is_a_duration_error_caused_by_an_overflow_error() ->
 
 
 # ANCHOR_END: cause_test
+
+
+def test_the_cause_does_not_survive_pickling() -> None:
+    with pytest.raises(DurationError) as caught:
+        parse_duration("99999999999999999999s")
+    copy = pickle.loads(pickle.dumps(caught.value))
+    assert copy.position == 0
+    # __cause__ is neither in args nor in __dict__: another process gets none.
+    assert isinstance(caught.value.__cause__, OverflowError)
+    assert copy.__cause__ is None
 
 
 def test_a_part_or_the_total_too_large_has_its_own_cause() -> None:
@@ -304,6 +342,10 @@ def test_an_exception_survives_pickling_because_its_module_is_importable() -> No
     copy = pickle.loads(pickle.dumps(caught.value))
     assert type(copy) is UnitOrderError
     assert str(copy) == str(caught.value)
+    # The attributes and the note travel in the instance's __dict__, which
+    # BaseException.__reduce__ pickles along with the message.
+    assert (copy.text, copy.position, copy.unit) == ("30m1h", 4, "h")
+    assert copy.__notes__ == ["write the largest unit first, as in '1h30m'"]
 
 
 # ANCHOR_END: classes_test

@@ -22,7 +22,16 @@ __all__ = [
 
 class DurationError(ValueError):
     """A text that is not a duration; raised as it is for one too large for
-    64 bits, with the OverflowError as its __cause__."""
+    64 bits, with the OverflowError as its __cause__.
+
+    parse_duration sets three attributes, which pickle keeps: `text`,
+    `position` (where the problem starts, in characters from 0) and `unit`
+    (the unit the problem is about, as written, or None).
+    """
+
+    text: str
+    position: int
+    unit: str | None
 
 class EmptyDurationError(DurationError):
     """The text is empty or blank."""
