@@ -26,9 +26,9 @@ use pyo3::types::{PyBool, PyInt};
 pub const MAX_BELOW: u64 = 1_000_000_000_000;
 
 // ANCHOR: checked
-/// How long the work runs detached before it looks for Ctrl-C. A person
-/// sees no delay below about 50 ms; attaching again costs well under a
-/// microsecond when no other thread holds the interpreter.
+/// How long the work runs detached before it looks for Ctrl-C: short enough
+/// that nobody waits for a Ctrl-C to land, long enough that attaching again
+/// (cheap when no other thread holds the interpreter) is rare.
 const SLICE: Duration = Duration::from_millis(20);
 
 /// How many numbers are examined between two looks at the clock.
