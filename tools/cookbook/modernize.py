@@ -16,7 +16,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,15 +30,69 @@ class OldName:
     entry: int
     old: str
     new: str
-    pattern: re.Pattern[str]
+    # The old name in one line of code; None for entries found in the whole text.
+    pattern: re.Pattern[str] | None
     # Where the pattern applies: Rust source, or Cargo.toml.
     kind: str = "rust"
     # A match is dropped when the same line also matches this (the new form).
     unless: re.Pattern[str] | None = None
+    # A match is dropped when the call it opens is followed by this, however
+    # many lines later its parenthesis closes.
+    unless_after_call: re.Pattern[str] | None = None
+    # For what one line cannot show: the lines (from 0) of a whole file.
+    in_text: Callable[[str], set[int]] | None = None
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
+
+
+def code_of(line: str) -> str:
+    """The line without a `//` comment (a string holding `//` is cut too: names, not meaning)."""
+    return line.split("//", 1)[0]
+
+
+# A `#[pyclass]` that derives `Clone`, with its attributes in either order.
+CLONE_CLASS = _rx(
+    r"(?P<attrs>(?:#\[[^\]]*\]\s*)*#\[(?:pyclass\b[^\]]*|derive\([^)]*\bClone\b[^)]*\))\]"
+    r"(?:\s*#\[[^\]]*\])*)\s*(?:pub(?:\([^)]*\))?\s+)?(?:struct|enum)\s+(?P<name>\w+)"
+)
+
+
+def by_value_classes(text: str) -> set[str]:
+    """Classes that PyO3 0.30 no longer extracts by value: Clone, no `from_py_object`."""
+    names = set()
+    for match in CLONE_CLASS.finditer(text):
+        attrs = match.group("attrs")
+        if "pyclass" in attrs and re.search(r"\bClone\b", attrs) and "from_py_object" not in attrs:
+            names.add(match.group("name"))
+    return names
+
+
+def classes_taken_by_value(text: str) -> set[int]:
+    """Lines (from 0) with a parameter whose type is one of `by_value_classes`."""
+    names = by_value_classes(text)
+    if not names:
+        return set()
+    parameter = _rx(r"(?<![&<\w])\s*\b\w+\s*:\s*(?:" + "|".join(sorted(names)) + r")\s*[,)]")
+    return {
+        index for index, line in enumerate(text.splitlines()) if parameter.search(code_of(line))
+    }
+
+
+# A struct that derives Clone, with its body.
+CLONE_STRUCT = _rx(
+    r"#\[derive\([^)]*\bClone\b[^)]*\)\][^{;]*?\bstruct\s+\w+[^{;]*\{(?P<body>[^}]*)\}"
+)
+
+
+def cloned_py_structs(text: str) -> set[int]:
+    """Lines (from 0) of `#[derive(Clone)]` on structs with a `Py<...>` field."""
+    found = set()
+    for match in CLONE_STRUCT.finditer(text):
+        if re.search(r"(?<!Arc<)(?<!Rc<)\bPy<", match.group("body")):
+            found.add(text.count("\n", 0, match.start()))
+    return found
 
 
 # ANCHOR: old_names
@@ -101,8 +155,8 @@ OLD_NAMES: tuple[OldName, ...] = (
         17,
         "a Clone #[pyclass] taken by value",
         "#[pyclass(from_py_object)] on that class",
-        # Not used line by line: see `by_value_classes`.
-        _rx(r"(?!)"),
+        None,
+        in_text=classes_taken_by_value,
     ),
     OldName(
         18,
@@ -123,6 +177,10 @@ OLD_NAMES: tuple[OldName, ...] = (
         "PyTuple::new (and PyList::new, ...) used as if it cannot fail",
         "PyTuple::new(...)? : it returns PyResult",
         _rx(r"\bPy(?:Tuple|List|Set|FrozenSet)::new\(|\bPyDict::from_sequence\("),
+        # `PyTuple::new(...)?` may close its parenthesis lines later.
+        unless_after_call=_rx(
+            r"\?|\.(?:unwrap|expect|map|map_err|and_then|ok|unwrap_or\w*|is_ok|is_err)\("
+        ),
     ),
     OldName(
         22,
@@ -140,8 +198,8 @@ OLD_NAMES: tuple[OldName, ...] = (
         24,
         "#[derive(Clone)] on a struct that holds a Py<T>",
         "Arc<Py<T>>, or clone_ref(py) by hand",
-        # Not used line by line: see `cloned_py_structs`.
-        _rx(r"(?!)"),
+        None,
+        in_text=cloned_py_structs,
     ),
     OldName(
         25,
@@ -177,43 +235,6 @@ class Finding:
         )
 
 
-def code_of(line: str) -> str:
-    """The line without a `//` comment (a string holding `//` is cut too: names, not meaning)."""
-    return line.split("//", 1)[0]
-
-
-# A `#[pyclass]` that derives `Clone`, with its attributes in either order.
-CLONE_CLASS = _rx(
-    r"(?P<attrs>(?:#\[[^\]]*\]\s*)*#\[(?:pyclass\b[^\]]*|derive\([^)]*\bClone\b[^)]*\))\]"
-    r"(?:\s*#\[[^\]]*\])*)\s*(?:pub(?:\([^)]*\))?\s+)?(?:struct|enum)\s+(?P<name>\w+)"
-)
-
-
-def by_value_classes(text: str) -> set[str]:
-    """Classes that PyO3 0.30 no longer extracts by value: Clone, no `from_py_object`."""
-    names = set()
-    for match in CLONE_CLASS.finditer(text):
-        attrs = match.group("attrs")
-        if "pyclass" in attrs and re.search(r"\bClone\b", attrs) and "from_py_object" not in attrs:
-            names.add(match.group("name"))
-    return names
-
-
-# A struct that derives Clone, with its body, for entry 24.
-CLONE_STRUCT = _rx(
-    r"#\[derive\([^)]*\bClone\b[^)]*\)\][^{;]*?\bstruct\s+\w+[^{;]*\{(?P<body>[^}]*)\}"
-)
-
-
-def cloned_py_structs(text: str) -> set[int]:
-    """Lines (0-based) of `#[derive(Clone)]` on structs with a `Py<...>` field."""
-    found = set()
-    for match in CLONE_STRUCT.finditer(text):
-        if re.search(r"(?<!Arc<)(?<!Rc<)\bPy<", match.group("body")):
-            found.add(text.count("\n", 0, match.start()))
-    return found
-
-
 def call_end(lines: list[str], index: int, start: int) -> str:
     """The code after the parenthesis that closes the call opened at `start`."""
     depth = 0
@@ -233,39 +254,25 @@ def call_end(lines: list[str], index: int, start: int) -> str:
 
 def scan_text(path: Path, text: str, kind: str) -> Iterator[Finding]:
     lines = text.splitlines()
-    by_value = by_value_classes(text) if kind == "rust" else set()
-    cloned = cloned_py_structs(text) if kind == "rust" else set()
-    taken_by_value = (
-        _rx(r"(?<![&<\w])\s*\b\w+\s*:\s*(?:" + "|".join(sorted(by_value)) + r")\s*[,)]")
-        if by_value
-        else None
-    )
+    names = [name for name in OLD_NAMES if name.kind == kind]
+    whole = {name.entry: name.in_text(text) for name in names if name.in_text is not None}
     for index, line in enumerate(lines):
         code = code_of(line) if kind == "rust" else line.split("#", 1)[0]
-        for name in OLD_NAMES:
-            if name.kind != kind:
-                continue
-            if name.entry == 17:
-                if taken_by_value is not None and taken_by_value.search(code):
+        for name in names:
+            if name.in_text is not None:
+                if index in whole[name.entry]:
                     yield Finding(path, index + 1, name)
                 continue
-            if name.entry == 24:
-                if index in cloned:
-                    yield Finding(path, index + 1, name)
-                continue
+            assert name.pattern is not None
             match = name.pattern.search(code)
             if match is None:
                 continue
-            if name.entry == 21:
-                # `PyTuple::new(...)?` may close its parenthesis lines later.
-                after = call_end(lines, index, code.index("(", match.start()))
-                handled = (
-                    r"\?|\.(?:unwrap|expect|map|map_err|and_then|ok|unwrap_or\w*|is_ok|is_err)\("
-                )
-                if re.match(handled, after):
-                    continue
-            elif name.unless is not None and name.unless.search(code):
+            if name.unless is not None and name.unless.search(code):
                 continue
+            if name.unless_after_call is not None:
+                after = call_end(lines, index, code.index("(", match.start()))
+                if name.unless_after_call.match(after):
+                    continue
             yield Finding(path, index + 1, name)
 
 
